@@ -87,6 +87,12 @@ export const DEAL_PROPERTIES: PropertyDefinition[] = [
       fieldType: 'textarea',
     },
   ),
+  derived(
+    'rg_gate_won_entry',
+    'Gate: won-stage entry decided',
+    'The won-stage entry (stage@time) the gate last decided on, so each violation gets one note and one task.',
+    { type: 'string', fieldType: 'text' },
+  ),
   derived('rg_handover_reviewed_at', 'Warm handover at', 'When the 15-minute AE→CSM walk-through happened.', {
     type: 'datetime',
     fieldType: 'date',
