@@ -28,7 +28,7 @@ const wonDeal: Properties = {
 const incomplete = { complete: false, missing: MISSING };
 const complete = { complete: true, missing: '' };
 
-function input(deal: Partial<Properties> = {}, rest: Partial<GateInput> = {}): GateInput {
+function input(deal: Record<string, string | null> = {}, rest: Partial<GateInput> = {}): GateInput {
   return {
     deal: { ...wonDeal, ...deal },
     dealstageHistory: history,
