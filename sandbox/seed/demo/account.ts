@@ -1,0 +1,154 @@
+import type { SeedOwner } from '../records';
+import { DEMO_PORTAL_FACTS } from './facts';
+import type { Random } from './random';
+import { sigmoid } from './random';
+import { SEGMENT_PROFILES, type SegmentProfile } from './segments';
+import { addUtcMonths, addUtcYears, DAY_MS, startOfUtcDay } from './time';
+
+export type BusinessChange = 'layoffs' | 'acquisition' | 'pivot';
+
+export interface PastRenewal {
+  at: number;
+  outcome: 'renewed' | 'churned';
+}
+
+/**
+ * One customer's hidden story: its segment, contract years, a latent health per contract year
+ * that drives both its engagement and its renewal outcomes, and the risk events that befell it.
+ * Nothing here is written to the portal directly; the other generators read it.
+ */
+export interface AccountPlan {
+  segment: SegmentProfile;
+  arr: number;
+  csm: SeedOwner;
+  ae: SeedOwner;
+  /** Contract anniversaries, oldest first: [0] the start (first deal closed), last the upcoming renewal. */
+  anniversaries: number[];
+  /** health[j]: the account's health over the contract year ending at anniversaries[j]; ~N(0, 1). */
+  health: number[];
+  /** Renewals inside the history window, oldest first; a churn is always the last one. */
+  pastRenewals: PastRenewal[];
+  /** Undefined once the account has churned. */
+  nextRenewalAt: number | undefined;
+  /** Latent: whether the upcoming renewal would renew, from the same model (never written). */
+  upcomingRenews: boolean;
+  /** Activity stops here: "now", or the churn date. */
+  activeUntil: number;
+  historyStart: number;
+  championLeftAt: number | undefined;
+  championRoleChangeAt: number | undefined;
+  businessChange: { kind: BusinessChange; at: number } | undefined;
+  /** Per-account offsets (log scale) so that two accounts of equal health still look different. */
+  quirks: Record<
+    'inbound' | 'outbound' | 'meetings' | 'calls' | 'notes' | 'breadth' | 'usage' | 'tickets' | 'talk',
+    number
+  >;
+}
+
+const START_YEARS = [1, 2, 3, 4, 5];
+const START_WEIGHTS = [0.22, 0.24, 0.2, 0.17, 0.17];
+
+export function planAccount(
+  random: Random,
+  now: number,
+  roster: { csms: SeedOwner[]; aes: SeedOwner[] },
+): AccountPlan {
+  const segment = random.weighted(
+    SEGMENT_PROFILES,
+    SEGMENT_PROFILES.map((s) => s.share),
+  );
+  const [minArr, maxArr] = segment.arr;
+  // Log-uniform, squeezed toward the floor: most accounts sit low in their band.
+  const arr = Math.round((minArr * Math.pow(maxArr / minArr, Math.pow(random.next(), 1.6))) / 100) * 100;
+  const historyStart = startOfUtcDay(addUtcMonths(now, -DEMO_PORTAL_FACTS.historyMonths));
+
+  const upcoming = now + random.int(1, 364) * DAY_MS;
+  const years = random.weighted(START_YEARS, START_WEIGHTS);
+  const anniversaries = Array.from({ length: years + 1 }, (_, j) => addUtcYears(upcoming, j - years));
+
+  const health = [random.normal()];
+  for (let j = 1; j <= years; j++) health.push(0.75 * (health[j - 1] ?? 0) + 0.66 * random.normal());
+  const lowest = Math.min(...health.slice(1));
+
+  const championLeftAt = random.chance(sigmoid(-2.3 - 0.8 * lowest))
+    ? random.between(historyStart, now - 7 * DAY_MS)
+    : undefined;
+  const championRoleChangeAt = random.chance(0.08)
+    ? random.between(now - 150 * DAY_MS, now - 7 * DAY_MS)
+    : undefined;
+  const businessChange = random.chance(0.05)
+    ? {
+        kind: random.pick(['layoffs', 'acquisition', 'pivot'] as const),
+        at: random.between(historyStart, now - DAY_MS),
+      }
+    : undefined;
+
+  const renews = (j: number): boolean => {
+    const at = anniversaries[j] ?? 0;
+    const within = (t: number | undefined) => t !== undefined && t < at && t > at - 365 * DAY_MS;
+    const logit =
+      segment.churnLogit -
+      1.5 * (health[j] ?? 0) +
+      (within(championLeftAt) ? 1.2 : 0) +
+      (within(businessChange?.at) ? 1.0 : 0);
+    return !random.chance(sigmoid(logit));
+  };
+
+  const pastRenewals: PastRenewal[] = [];
+  let churnedAt: number | undefined;
+  for (let j = 1; j < years && churnedAt === undefined; j++) {
+    const at = anniversaries[j] ?? 0;
+    // Renewals before the window were survived by definition: the account is still here.
+    if (at < historyStart) continue;
+    const outcome = renews(j) ? 'renewed' : 'churned';
+    pastRenewals.push({ at, outcome });
+    if (outcome === 'churned') churnedAt = at;
+  }
+  const activeUntil = churnedAt ?? now;
+  const noise = () => random.normal(0, 0.35);
+  return {
+    segment,
+    arr,
+    csm: random.pick(roster.csms),
+    ae: random.pick(roster.aes),
+    anniversaries: churnedAt === undefined ? anniversaries : anniversaries.filter((a) => a <= churnedAt),
+    health,
+    pastRenewals,
+    nextRenewalAt: churnedAt === undefined ? upcoming : undefined,
+    upcomingRenews: renews(years),
+    activeUntil,
+    historyStart,
+    championLeftAt: championLeftAt !== undefined && championLeftAt < activeUntil ? championLeftAt : undefined,
+    championRoleChangeAt:
+      championRoleChangeAt !== undefined && championRoleChangeAt < activeUntil
+        ? championRoleChangeAt
+        : undefined,
+    businessChange:
+      businessChange !== undefined && businessChange.at < activeUntil ? businessChange : undefined,
+    quirks: {
+      inbound: noise(),
+      outbound: noise(),
+      meetings: noise(),
+      calls: noise(),
+      notes: noise(),
+      breadth: noise(),
+      usage: noise(),
+      tickets: noise(),
+      talk: noise(),
+    },
+  };
+}
+
+/** Health at time `t`: it drifts from one contract year's level to the next, so trends show. */
+export function healthAt(plan: AccountPlan, t: number): number {
+  const { anniversaries, health } = plan;
+  for (let j = 1; j < anniversaries.length; j++) {
+    const end = anniversaries[j] ?? 0;
+    if (t <= end) {
+      const start = anniversaries[j - 1] ?? 0;
+      const f = Math.min(1, Math.max(0, (t - start) / (end - start)));
+      return (health[j - 1] ?? 0) * (1 - f) + (health[j] ?? 0) * f;
+    }
+  }
+  return health[health.length - 1] ?? 0;
+}
