@@ -1,0 +1,37 @@
+import type { FeatureSpec } from '../model/features';
+import type { RenewalHistory } from '../model/history';
+
+/** One past renewal, as a CSV row or the portal's history provides it. */
+export interface BacktestRow {
+  id: string;
+  customerId: string;
+  segment: string;
+  outcome: 'renewed' | 'churned';
+  arr: number | null;
+  /** YYYY-MM-DD; needed for time-ordered folds. */
+  renewalDate?: string | null;
+  /** Raw values by feature name; null or absent = no data. */
+  features: Readonly<Record<string, number | null | undefined>>;
+}
+
+export function historyFromRows(
+  rows: readonly BacktestRow[],
+  features: readonly FeatureSpec[],
+): RenewalHistory {
+  const d = features.length;
+  const values = new Float64Array(rows.length * d);
+  rows.forEach((row, i) => {
+    features.forEach((feature, j) => {
+      const value = row.features[feature.name];
+      values[i * d + j] = value === null || value === undefined ? Number.NaN : value;
+    });
+  });
+  return {
+    features,
+    rows: rows.length,
+    values,
+    segments: rows.map((r) => r.segment),
+    customerIds: rows.map((r) => r.customerId),
+    churned: Uint8Array.from(rows, (r) => (r.outcome === 'churned' ? 1 : 0)),
+  };
+}
