@@ -1,0 +1,71 @@
+import type { ContactRecord, DealRecord, NoteToCreate, Owner, Pipeline, TaskToCreate } from './records';
+
+/**
+ * What the use cases need from the CRM, one portal per instance. The HubSpot adapter implements
+ * it; the domain never sees HubSpot's client. Failures throw `CrmError` (see ./errors).
+ */
+export interface DealsPort {
+  /** The deal with the given properties, its `dealstage` history and its associated contact ids; null if it does not exist. */
+  readDeal(dealId: string, properties: readonly string[]): Promise<DealRecord | null>;
+  /** Sets deal properties in one update, so a move-back and its status land together. */
+  updateDeal(dealId: string, properties: Readonly<Record<string, string>>): Promise<void>;
+}
+
+export interface ContactsPort {
+  /** The contacts that exist among the ids, in no particular order; missing ids are left out. */
+  readContacts(contactIds: readonly string[]): Promise<ContactRecord[]>;
+}
+
+export interface PipelinesPort {
+  /**
+   * The portal's deal pipelines. Cached with a TTL; `refresh` forces a reload, for a stage id the
+   * cache does not know (a stage added since).
+   */
+  dealPipelines(options?: { refresh?: boolean }): Promise<readonly Pipeline[]>;
+}
+
+export interface EngagementsPort {
+  createNote(note: NoteToCreate): Promise<{ id: string }>;
+  createTask(task: TaskToCreate): Promise<{ id: string }>;
+}
+
+export interface OwnersPort {
+  /** The owner record of a HubSpot user (by user id, as signed requests carry it), with teams. */
+  ownerByUserId(userId: number): Promise<Owner | null>;
+  ownerById(ownerId: string): Promise<Owner | null>;
+  /** Every active owner, with teams. */
+  owners(): Promise<Owner[]>;
+}
+
+/** One page of deals the reconciliation sweep should check. */
+export interface GateSweepPage {
+  dealIds: string[];
+  /** Pass as `afterDealId` for the next page; null when this was the last. */
+  nextAfterDealId: string | null;
+}
+
+export interface GateSweepQuery {
+  wonStageIds: readonly string[];
+  /** Deals whose gate was checked before this ISO datetime are due again. */
+  checkedBefore: string;
+  /** Deals with a larger id than this, for paging past the search API's 10,000-result cap. */
+  afterDealId?: string;
+  /** At most 200 (the search API's page size). */
+  limit?: number;
+}
+
+export interface DealSearchPort {
+  /**
+   * Deals in a won stage whose gate was never checked, was checked before `checkedBefore`, has no
+   * status, or is `blocked` (a move-back that did not land), ascending by id. Flagged and clear
+   * deals come back only when their check is stale, so a steady flag is not re-queued every sweep.
+   */
+  dealsDueForGateCheck(query: GateSweepQuery): Promise<GateSweepPage>;
+}
+
+export type CrmPort = DealsPort &
+  ContactsPort &
+  PipelinesPort &
+  EngagementsPort &
+  OwnersPort &
+  DealSearchPort;

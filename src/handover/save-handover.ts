@@ -1,0 +1,42 @@
+import type { GateStatus } from './fields';
+import { enforceGate, type GateCrm } from './enforce-gate';
+import type { GateAction } from './gate';
+import type { GateSettings } from './gate-settings';
+import type { HandoverFinding, HandoverSummary } from './findings';
+import { judgeHandover, readDeal } from './handover-deal';
+import { parseHandoverInput } from './schema';
+
+export interface SavedHandover {
+  findings: HandoverFinding[];
+  summary: HandoverSummary;
+  gate: { action: GateAction; status: GateStatus | null; reason: string };
+}
+
+/**
+ * Saves the five fields from the card, with the derived status, then runs the gate at once: the
+ * app's own writes start no webhook, so a flagged deal completed here is cleared here.
+ * Throws `HandoverInputError` (names each bad field) for a wrong structure, `DealNotFoundError`.
+ */
+export async function saveHandover(
+  crm: GateCrm,
+  settings: GateSettings,
+  dealId: string,
+  fields: unknown,
+  now: string,
+): Promise<SavedHandover> {
+  const artifact = parseHandoverInput(fields);
+  const deal = await readDeal(crm, dealId);
+  const { findings, summary } = await judgeHandover(crm, deal, artifact, now);
+  // HubSpot clears a property set to the empty string.
+  const values = Object.fromEntries(Object.entries(artifact).map(([name, value]) => [name, value ?? '']));
+  await crm.updateDeal(dealId, {
+    ...values,
+    rg_handover_status: summary.complete ? 'complete' : 'incomplete',
+    rg_handover_missing: summary.missing,
+  });
+  const { decision } = await enforceGate(crm, settings, dealId, now);
+  const status = (decision.writes.rg_gate_status ??
+    deal.properties.rg_gate_status ??
+    null) as GateStatus | null;
+  return { findings, summary, gate: { action: decision.action, status, reason: decision.reason } };
+}
