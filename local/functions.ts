@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { ScheduledHandler } from './schedule.ts';
+import type { SqsHandler } from './sqs-poller.ts';
+
+export type HttpHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2 | string | object>;
+
+export interface WorkerBinding {
+  /** Queue the event source mapping reads; the name of the env var holding it in production. */
+  queueUrl: string;
+  load(): Promise<{ handler: SqsHandler }>;
+  timeoutMs?: number;
+}
+
+export interface ScheduleBinding {
+  everySeconds: number;
+  load(): Promise<{ handler: ScheduledHandler }>;
+}
+
+const FUNCTIONS_DIR = fileURLToPath(new URL('../functions/', import.meta.url));
+
+export function functionFile(name: string): string {
+  return `${FUNCTIONS_DIR}${name}.ts`;
+}
+
+/** Imports `functions/<name>.ts`; the environment must be in place first (config is read at import). */
+export function loadFunction<T>(name: string): () => Promise<T> {
+  return async () => (await import(pathToFileURL(functionFile(name)).href)) as T;
+}
+
+/** Workers that exist in this checkout: they are written by other parts of the project over time. */
+export function defaultWorkers(env: Record<string, string | undefined>): Record<string, WorkerBinding> {
+  const candidates: [string, string | undefined][] = [
+    ['gate-worker', env.GATE_QUEUE_URL],
+    ['risk-worker', env.RISK_QUEUE_URL],
+  ];
+  return Object.fromEntries(
+    candidates
+      .filter(
+        (entry): entry is [string, string] => entry[1] !== undefined && existsSync(functionFile(entry[0])),
+      )
+      .map(([name, queueUrl]) => [name, { queueUrl, load: loadFunction<{ handler: SqsHandler }>(name) }]),
+  );
+}
+
+export interface ScheduleIntervals {
+  /** Gate reconciliation, checkpoints, disengagement, win-back (EventBridge: every 15 minutes). */
+  sweepsEverySeconds?: number;
+  /** Fan-out of companies to score (EventBridge: daily). */
+  riskEverySeconds?: number;
+}
+
+export function defaultSchedules(intervals: ScheduleIntervals = {}): Record<string, ScheduleBinding> {
+  const candidates: [string, number][] = [
+    ['sweeps', intervals.sweepsEverySeconds ?? 60],
+    ['risk-scheduler', intervals.riskEverySeconds ?? 600],
+  ];
+  return Object.fromEntries(
+    candidates
+      .filter(([name]) => existsSync(functionFile(name)))
+      .map(([name, everySeconds]) => [
+        name,
+        { everySeconds, load: loadFunction<{ handler: ScheduledHandler }>(name) },
+      ]),
+  );
+}

@@ -1,0 +1,102 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { lambdaContext, sqsEvent } from './lambda-events.ts';
+
+export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
+
+export interface SqsPollerOptions {
+  name: string;
+  client: SQSClient;
+  queueUrl: string;
+  handler: SqsHandler;
+  /** Pause between empty receives. */
+  idleMs?: number;
+  timeoutMs?: number;
+  onError?: (message: string, error: unknown) => void;
+}
+
+export interface SqsPoller {
+  stop(): Promise<void>;
+}
+
+/**
+ * Lambda's SQS event source mapping in miniature: receive up to 10, invoke, then delete only the
+ * messages not reported in `batchItemFailures`. A thrown error fails the whole batch. Failed
+ * messages reappear after the queue's visibility timeout and reach the DLQ by its redrive policy.
+ * Short polls: local-aws-sqs holds a long poll for its full wait even when messages are ready.
+ */
+export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoller> {
+  const { client, queueUrl, handler } = options;
+  const onError =
+    options.onError ?? ((message, error) => console.error(`[${options.name}] ${message}`, error));
+  const { Attributes } = await client.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }),
+  );
+  const queueArn = Attributes?.QueueArn ?? queueUrl;
+  const stopping = new AbortController();
+
+  const pause = (ms: number) => delay(ms, undefined, { signal: stopping.signal }).catch(() => undefined);
+
+  async function pollOnce(): Promise<boolean> {
+    const { Messages: messages = [] } = await client.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 0,
+        MessageSystemAttributeNames: ['All'],
+        MessageAttributeNames: ['All'],
+      }),
+    );
+    if (messages.length === 0) return false;
+    let failed: Set<string>;
+    try {
+      const result = await handler(
+        sqsEvent(messages, queueArn),
+        lambdaContext(options.name, options.timeoutMs ?? 30_000),
+      );
+      failed = new Set((result?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
+    } catch (error) {
+      onError('handler failed; the whole batch will be retried', error);
+      failed = new Set(messages.map((message) => message.MessageId ?? ''));
+    }
+    const done = messages.filter((message) => !failed.has(message.MessageId ?? ''));
+    if (done.length > 0) {
+      await client.send(
+        new DeleteMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: done.map((message, index) => ({
+            Id: String(index),
+            ReceiptHandle: message.ReceiptHandle,
+          })),
+        }),
+      );
+    }
+    return true;
+  }
+
+  const loop = (async () => {
+    while (!stopping.signal.aborted) {
+      try {
+        const received = await pollOnce();
+        if (!received) await pause(options.idleMs ?? 200);
+      } catch (error) {
+        if (stopping.signal.aborted) break;
+        onError('polling failed', error);
+        await pause(1_000);
+      }
+    }
+  })();
+
+  return {
+    stop: async () => {
+      stopping.abort();
+      await loop;
+    },
+  };
+}
