@@ -22,7 +22,7 @@ export function driverImportance(
 ): Record<string, DriverImportance[]> {
   const d = model.features.length;
   const result: Record<string, DriverImportance[]> = {};
-  for (const segment of new Set(history.segments)) {
+  for (const segment of [...new Set(history.segments)].sort()) {
     const params = model.segments[segment];
     if (!params) continue;
     const rows = history.segments.flatMap((s, i) => (s === segment ? [i] : []));
