@@ -17,6 +17,8 @@ export class CrmError extends Error {
       retryAfterMs?: number;
       /** What was being done: "update deal 123". */
       operation?: string;
+      /** Which rate limit was hit, e.g. TEN_SECONDLY_ROLLING, SECONDLY, DAILY. */
+      policyName?: string;
     } = {},
   ) {
     super(message);
