@@ -4,16 +4,9 @@ import { DEFAULT_SEGMENTS } from '#src/risk/tiers';
 import { DEMO_PORTAL_FACTS as FACTS, generateDemoPortal } from '#sandbox/seed/demo';
 import { emptyPortal } from '#sandbox/seed/empty';
 import type { SeedObject, SeedRecord } from '#sandbox/seed/records';
-import {
-  associated,
-  auc,
-  companyOf,
-  DAY,
-  mean,
-  objectsOf,
-  readPortal,
-  type DemoPortalView,
-} from './demo-portal-reader';
+import { loadSeed } from '#sandbox/seed/load';
+import { Portal } from '#sandbox/store/portal';
+import { associated, companyOf, DAY, objectsOf, readPortal, type DemoPortalView } from './demo-portal-reader';
 
 const NOW = FACTS.referenceNow;
 const SMALL = { seedNumber: 7, companies: 300 };
@@ -103,6 +96,17 @@ describe('the demo portal', () => {
     }
     expect(problems.slice(0, 10)).toEqual([]);
     expect(objects.size).toBeGreaterThan(1_000);
+  });
+
+  it('loads into the sandbox store on top of the empty portal', () => {
+    const store = new Portal(1);
+    const loaded = loadSeed(
+      store,
+      [...emptyPortal(), ...generateDemoPortal({ ...SMALL, companies: 40 })],
+      NOW,
+    );
+    expect(loaded).toBeGreaterThan(10_000);
+    expect(store.pipelines.deals.get(RENEWALS.id)?.stages.map((s) => s.id)).toContain(RENEWALS.lost);
   });
 
   it('holds 2,000 customers by default across all five segments, many small and few large, renewing over the next year', () => {
