@@ -239,7 +239,7 @@ function languageEvents(inWindow: DatedEngagement[], settings: RiskSettings, eve
         events.push({
           kind,
           on: isoDay(time),
-          text: `${label} ("${phrase}") in a ${engagement.type} on ${isoDay(time)}`,
+          text: `${label} ("${phrase}") in ${engagement.type === 'email' ? 'an' : 'a'} ${engagement.type} on ${isoDay(time)}`,
         });
         break;
       }
