@@ -40,6 +40,11 @@ export interface BackendOptions {
   /** Scheduled handlers by name; defaults to the sweep/scheduler files present under functions/. */
   schedules?: Record<string, ScheduleBinding>;
   scheduleIntervals?: ScheduleIntervals;
+  /** Replaces the HTTP functions (functions/webhooks.ts, functions/card-api.ts), e.g. with test routes. */
+  http?: {
+    webhooks?: () => Promise<{ handler: HttpHandler }>;
+    cardApi?: () => Promise<{ handler: HttpHandler }>;
+  };
   log?: (line: string) => void;
 }
 
@@ -102,8 +107,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     CARD_API_PUBLIC_URL: `${url}/api`,
     ...options.env,
   });
-  const webhooks = loadFunction<{ handler: HttpHandler }>('webhooks');
-  const cardApi = loadFunction<{ handler: HttpHandler }>('card-api');
+  const webhooks = options.http?.webhooks ?? loadFunction<{ handler: HttpHandler }>('webhooks');
+  const cardApi = options.http?.cardApi ?? loadFunction<{ handler: HttpHandler }>('card-api');
 
   async function invoke(
     name: string,

@@ -50,6 +50,8 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
         MaxNumberOfMessages: 10,
         WaitTimeSeconds: 0,
         MessageSystemAttributeNames: ['All'],
+        // local-aws-sqs answers only the older AttributeNames with ApproximateReceiveCount & co.
+        AttributeNames: ['All'],
         MessageAttributeNames: ['All'],
       }),
     );

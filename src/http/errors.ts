@@ -1,6 +1,8 @@
 import { HttpError } from '@aws-lambda-powertools/event-handler/http';
 import { ZodError } from 'zod';
 import { logger } from '#src/aws/powertools';
+import { CrmError } from '#src/crm/errors';
+import { DealNotFoundError, InvalidRequestError, NotAllowedError } from '#src/handover/errors';
 
 /** The caller is known but may not do this; `permission` names what they lack, e.g. `gate.override`. */
 export class PermissionDeniedError extends Error {
@@ -61,6 +63,38 @@ function upstreamStatus(error: unknown): { status: number; retryAfter?: string }
   return { status, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined };
 }
 
+function serviceUnavailable(retryAfterSeconds: number, upstreamStatus?: number): Response {
+  logger.warn('upstream unavailable', { upstreamStatus, retryAfterSeconds });
+  return json(
+    {
+      statusCode: 503,
+      error: 'ServiceUnavailable',
+      message: 'HubSpot is busy right now; try again shortly.',
+    },
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
+}
+
+function internalError(error: unknown): Response {
+  const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+  logger.error('unhandled error in card API', { error: { name, message, stack } });
+  return json({
+    statusCode: 500,
+    error: 'InternalServerError',
+    message: 'Something went wrong on our side.',
+  });
+}
+
+/** Maps what the CRM port reports: retry later, missing record, or a failure of ours. */
+function crmErrorResponse(error: CrmError): Response {
+  if (error.retryable) {
+    const seconds = Math.ceil((error.details.retryAfterMs ?? DEFAULT_RETRY_AFTER_SECONDS * 1000) / 1000);
+    return serviceUnavailable(seconds, error.details.status);
+  }
+  if (error.kind === 'not_found') return json({ statusCode: 404, error: 'NotFound', message: error.message });
+  return internalError(error);
+}
+
 /** Maps anything a route throws to the response the card sees. Never echoes secrets or stacks. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof HttpError) return error.toWebResponse();
@@ -76,12 +110,29 @@ export function errorResponse(error: unknown): Response {
       details,
     });
   }
+  if (error instanceof InvalidRequestError) {
+    const { field, problem, expected, example } = error;
+    return json({
+      statusCode: 400,
+      error: 'ValidationError',
+      message: error.message,
+      details: [{ field, message: problem, expected, example }],
+    });
+  }
   if (error instanceof PermissionDeniedError) {
     return json({
       statusCode: 403,
       error: 'Forbidden',
       message: error.message,
       details: { permission: error.permission },
+    });
+  }
+  if (error instanceof NotAllowedError) {
+    return json({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: error.message,
+      details: { permission: error.expected },
     });
   }
   if (error instanceof ResourceNotFoundError) {
@@ -92,27 +143,18 @@ export function errorResponse(error: unknown): Response {
       details: { resource: error.resource, id: error.id },
     });
   }
-  const upstream = error instanceof UpstreamUnavailableError ? undefined : upstreamStatus(error);
-  if (error instanceof UpstreamUnavailableError || upstream) {
-    const retryAfter =
-      error instanceof UpstreamUnavailableError
-        ? String(error.retryAfterSeconds)
-        : (upstream?.retryAfter ?? String(DEFAULT_RETRY_AFTER_SECONDS));
-    logger.warn('upstream unavailable', { upstreamStatus: upstream?.status, retryAfter });
-    return json(
-      {
-        statusCode: 503,
-        error: 'ServiceUnavailable',
-        message: 'HubSpot is busy right now; try again shortly.',
-      },
-      { 'Retry-After': retryAfter },
-    );
+  if (error instanceof DealNotFoundError) {
+    return json({
+      statusCode: 404,
+      error: 'NotFound',
+      message: error.message,
+      details: { resource: 'deal', id: error.dealId },
+    });
   }
-  const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
-  logger.error('unhandled error in card API', { error: { name, message, stack } });
-  return json({
-    statusCode: 500,
-    error: 'InternalServerError',
-    message: 'Something went wrong on our side.',
-  });
+  if (error instanceof CrmError) return crmErrorResponse(error);
+  if (error instanceof UpstreamUnavailableError) return serviceUnavailable(error.retryAfterSeconds);
+  const upstream = upstreamStatus(error);
+  if (upstream)
+    return serviceUnavailable(Number(upstream.retryAfter) || DEFAULT_RETRY_AFTER_SECONDS, upstream.status);
+  return internalError(error);
 }
