@@ -95,6 +95,7 @@ export function companyObject(
       },
     ];
   }
-  const createdAt = (plan.anniversaries[0] ?? 0) - 150 * DAY_MS;
+  // Before the first deal was opened (the longest sales cycle is 200 days).
+  const createdAt = (plan.anniversaries[0] ?? 0) - 220 * DAY_MS;
   return { objectType: 'companies', id, properties, createdAt, history };
 }
