@@ -1,4 +1,8 @@
 import type { Client } from '@hubspot/api-client';
+import type {
+  PropertyCreateFieldTypeEnum,
+  PropertyCreateTypeEnum,
+} from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
 import { PROPERTY_CATALOG } from '#src/hubspot/catalog/index';
 import { createHubSpotCrm } from '#src/hubspot/crm-adapter';
 import type { RunningSandbox } from '#sandbox/server';
@@ -9,7 +13,12 @@ export async function installDealProperties(client: Client): Promise<void> {
   const { groups, properties } = PROPERTY_CATALOG.deals;
   for (const group of groups) await client.crm.properties.groupsApi.create('deals', group);
   for (const { readOnlyForUsers: _backendOnly, ...property } of properties) {
-    await client.crm.properties.coreApi.create('deals', property);
+    // The catalog's type names are HubSpot's enum values, spelled as plain strings.
+    await client.crm.properties.coreApi.create('deals', {
+      ...property,
+      type: property.type as PropertyCreateTypeEnum,
+      fieldType: property.fieldType as PropertyCreateFieldTypeEnum,
+    });
   }
 }
 
