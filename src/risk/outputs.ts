@@ -2,7 +2,8 @@ import { AT_RISK_TIERS, RISK_TIERS, type RiskTier } from './tiers';
 import { renewalWindow } from './renewal-window';
 
 /** The company properties the scoring writes (group renewal_guard_risk), as HubSpot stores them. */
-export interface CompanyRiskOutputs {
+// A type (not an interface) so that it also reads as a plain property record.
+export type CompanyRiskOutputs = {
   rg_risk_tier: string;
   rg_risk_score: string;
   rg_churn_probability: string;
@@ -11,7 +12,7 @@ export interface CompanyRiskOutputs {
   rg_days_to_renewal: string;
   rg_renewal_window: string;
   rg_segment: string;
-}
+};
 
 export interface CompanyRiskResult {
   tier: RiskTier;

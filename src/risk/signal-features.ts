@@ -9,6 +9,8 @@ import type { CompanySignals, RiskEvent } from './signals/company-signals';
  * deviation; flag: when the event happened). Negative weights mean "more of it, less risk".
  * The sizes follow common health-score practice: usage and two-way engagement weigh most among
  * the continuous signals; a champion leaving and competitor talk are the strongest events.
+ * The five engagement features move together, so their weights are split: together −0.58 per
+ * halving, so an account with no engagement at all (floored at ⅛ of its peers) adds ≈ 1.7.
  */
 export const SIGNAL_FEATURES: readonly FeatureSpec[] = [
   {
@@ -16,21 +18,21 @@ export const SIGNAL_FEATURES: readonly FeatureSpec[] = [
     kind: 'engagement',
     label: 'contacts engaged',
     group: 'engagement',
-    defaultWeight: -0.3,
+    defaultWeight: -0.15,
   },
   {
     name: 'meetingsCompleted',
     kind: 'engagement',
     label: 'meetings',
     group: 'engagement',
-    defaultWeight: -0.3,
+    defaultWeight: -0.2,
   },
   {
     name: 'emailsInbound',
     kind: 'engagement',
     label: 'emails from the customer',
     group: 'engagement',
-    defaultWeight: -0.25,
+    defaultWeight: -0.15,
   },
   // Our own outreach says little on its own: a silent customer can receive many emails.
   {
@@ -38,9 +40,9 @@ export const SIGNAL_FEATURES: readonly FeatureSpec[] = [
     kind: 'engagement',
     label: 'emails to the customer',
     group: 'engagement',
-    defaultWeight: -0.05,
+    defaultWeight: -0.03,
   },
-  { name: 'calls', kind: 'engagement', label: 'calls', group: 'engagement', defaultWeight: -0.1 },
+  { name: 'calls', kind: 'engagement', label: 'calls', group: 'engagement', defaultWeight: -0.05 },
   {
     name: 'meetingsMissed',
     kind: 'number',

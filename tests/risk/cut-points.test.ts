@@ -38,10 +38,7 @@ describe('tier cut points from past renewals', () => {
 
   it('prefers the cut nearest 22.5% when the churn caught is the same', () => {
     const noChurn = probabilities.map(() => 0);
-    const share = tierShares(
-      probabilities,
-      cutPointsFromHistory(probabilities, noChurn, shares),
-    ).bottomTwo;
+    const share = tierShares(probabilities, cutPointsFromHistory(probabilities, noChurn, shares)).bottomTwo;
     expect(share).toBeCloseTo(0.225, 3);
   });
 
