@@ -1,0 +1,76 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox } from '#sandbox/server';
+import { SANDBOX_TOKENS, UI_TOKEN_PREFIX } from '#sandbox/tokens';
+import { startLocalAws } from './aws.ts';
+import { DEFAULT_BACKEND_PORT, LOCAL_HUBSPOT_ENV, startBackend } from './backend.ts';
+import { projectWebhookSubscriptions } from './webhook-subscriptions.ts';
+
+/**
+ * `npm start`: the whole system on this machine, no accounts, no network —
+ * the sandbox portal (4010), DynamoDB and SQS stand-ins, and the backend functions (4020),
+ * with the sandbox sending signed webhooks to the backend.
+ */
+const SANDBOX_PORT = 4010;
+const dataDir = process.env.RENEWAL_GUARD_DATA_DIR ?? join(tmpdir(), 'renewal-guard');
+
+async function main(): Promise<void> {
+  const sandbox = await startSandbox({
+    port: SANDBOX_PORT,
+    dataDir: join(dataDir, 'sandbox'),
+    seed: { name: 'demo' },
+  });
+  const aws = await startLocalAws({ dataDir: join(dataDir, 'dynamodb') });
+  const backend = await startBackend({
+    port: DEFAULT_BACKEND_PORT,
+    env: { ...aws.env, ...LOCAL_HUBSPOT_ENV, HUBSPOT_BASE_URL: sandbox.url },
+  });
+
+  const targetUrl = `${backend.url}/webhooks/hubspot`;
+  const { subscriptions, source } = projectWebhookSubscriptions();
+  const response = await fetch(`${sandbox.url}/__sandbox/webhooks`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      appId: Number(LOCAL_HUBSPOT_ENV.HUBSPOT_APP_ID),
+      clientSecret: LOCAL_HUBSPOT_ENV.HUBSPOT_CLIENT_SECRET,
+      settings: { targetUrl, maxConcurrentRequests: 10 },
+      subscriptions: { crmObjects: subscriptions },
+    }),
+  });
+  if (!response.ok)
+    throw new Error(`sandbox refused the webhook subscriptions: ${response.status} ${await response.text()}`);
+
+  console.log(`
+Renewal Guard is running locally.
+  sandbox (HubSpot API)  ${sandbox.url}   portal ${sandbox.portalId}, data in ${dataDir}
+  backend                ${backend.url}   card API under /api, webhooks at /webhooks/hubspot
+  DynamoDB / SQS         ${aws.dynamodbEndpoint} / ${aws.sqsEndpoint}
+  webhooks               ${subscriptions.length} subscriptions from ${source} → ${targetUrl}
+
+Sandbox tokens: ${SANDBOX_TOKENS.join(', ')}, ${UI_TOKEN_PREFIX}<ownerId> (the app writes as sandbox-app, app id ${LOCAL_HUBSPOT_ENV.HUBSPOT_APP_ID}).
+Local client secret: ${LOCAL_HUBSPOT_ENV.HUBSPOT_CLIENT_SECRET} (not a real secret).
+
+Next: move a deal to a won stage in the sandbox, e.g.
+  curl -X PATCH ${sandbox.url}/crm/v3/objects/deals/<id> -H 'authorization: Bearer ${UI_TOKEN_PREFIX}<ownerId>' \\
+       -H 'content-type: application/json' -d '{"properties":{"dealstage":"closedwon"}}'
+and watch the gate answer. Ctrl-C stops everything.
+`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await backend.close();
+    await Promise.all([aws.close(), sandbox.close()]);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
