@@ -94,18 +94,13 @@ export const COMPANY_PROPERTIES: PropertyDefinition[] = [
     options: enumOptions(RENEWAL_WINDOWS),
     readOnlyForUsers: true,
   }),
+  // A string, not an enumeration: a portal may segment by its own property, whose values we cannot list.
   inGroup({
     name: 'rg_segment',
     label: 'Renewal segment',
-    description: 'The segment whose baseline and model scored this company.',
-    type: 'enumeration',
-    fieldType: 'select',
-    options: DEFAULT_SEGMENTS.map((s, displayOrder) => ({
-      value: s.id,
-      label: s.label,
-      displayOrder,
-      hidden: false,
-    })),
+    description: `The segment whose baseline and model scored this company (by ARR: ${DEFAULT_SEGMENTS.map((s) => s.label).join(', ')}; or a configured property's value).`,
+    type: 'string',
+    fieldType: 'text',
     readOnlyForUsers: true,
   }),
 ];
