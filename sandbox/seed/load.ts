@@ -104,14 +104,18 @@ function loadObject(portal: Portal, object: SeedObject): void {
   const table = portal.tables[type];
   const id = parseId(object.id);
   if (id === undefined) throw new SeedError(`${type} id ${JSON.stringify(object.id)} is not a numeric id`);
-  const creator = portal.actors.intern(seedActor(object.source));
+  const creator = portal.actors.intern(seedActor(object.source ?? 'IMPORT'));
   const row = table.insert(id, object.createdAt, creator);
-  const values = { ...object.properties };
-  for (const [name, entries] of Object.entries(object.history ?? {})) {
-    const last = entries.at(-1);
-    if (last && values[name] === undefined) values[name] = last.value;
+  let values = object.properties;
+  if (object.history) {
+    values = { ...values };
+    for (const [name, entries] of Object.entries(object.history)) {
+      const last = entries.at(-1);
+      if (last && values[name] === undefined) values[name] = last.value;
+    }
   }
-  for (const [name, raw] of Object.entries(values)) {
+  for (const name in values) {
+    const raw = values[name]!;
     const property = table.schema.get(name);
     if (!property) throw new SeedError(`${type} ${object.id}: property ${name} does not exist`);
     const parsed = parseValue(property, raw);

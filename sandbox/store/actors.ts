@@ -8,7 +8,11 @@ export class ActorTable {
   private readonly actors: ChangeActor[] = [];
   private readonly index = new Map<string, number>();
 
+  private readonly byObject = new WeakMap<ChangeActor, number>();
+
   intern(actor: ChangeActor): number {
+    const known = this.byObject.get(actor);
+    if (known !== undefined) return known;
     const key = `${actor.changeSource}|${actor.sourceId ?? ''}|${actor.appId ?? ''}`;
     let id = this.index.get(key);
     if (id === undefined) {
@@ -16,6 +20,7 @@ export class ActorTable {
       this.actors.push({ ...actor });
       this.index.set(key, id);
     }
+    this.byObject.set(actor, id);
     return id;
   }
 
@@ -26,7 +31,14 @@ export class ActorTable {
   }
 }
 
-/** The actor behind seeded data that names only a change source. */
-export function seedActor(source: ChangeSource | undefined): ChangeActor {
-  return { changeSource: source ?? 'IMPORT' };
+const SEED_ACTORS = new Map<ChangeSource, ChangeActor>();
+
+/** The actor behind seeded data that names only a change source (one shared object per source). */
+export function seedActor(source: ChangeSource): ChangeActor {
+  let actor = SEED_ACTORS.get(source);
+  if (!actor) {
+    actor = { changeSource: source };
+    SEED_ACTORS.set(source, actor);
+  }
+  return actor;
 }

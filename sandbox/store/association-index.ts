@@ -33,15 +33,28 @@ class PairIndex {
   }
 
   typesTo(fromRow: number, toRow: number): readonly number[] | undefined {
-    return this.links(fromRow).find((link) => link.toRow === toRow)?.typeIds;
+    const slot = this.slots[fromRow];
+    if (slot === undefined) return undefined;
+    const code =
+      typeof slot === 'number' ? slot : slot.find((c) => Math.floor(c / TYPE_SETS_PER_PAIR) === toRow);
+    if (code === undefined || Math.floor(code / TYPE_SETS_PER_PAIR) !== toRow) return undefined;
+    return this.decode(code).typeIds;
   }
 
   /** Sets the exact type ids of a link; an empty list removes it. */
   put(fromRow: number, toRow: number, typeIds: readonly number[]): void {
-    const kept = this.links(fromRow).filter((link) => link.toRow !== toRow);
-    if (typeIds.length > 0) kept.push({ toRow, typeIds });
-    const codes = kept.map((link) => link.toRow * TYPE_SETS_PER_PAIR + this.typeSet(link.typeIds));
     while (this.slots.length < fromRow) this.slots.push(undefined);
+    const slot = this.slots[fromRow];
+    const codes = slot === undefined ? [] : typeof slot === 'number' ? [slot] : slot;
+    // Scanning encoded integers keeps a company with hundreds of engagements cheap to extend.
+    const at = codes.findIndex((code) => Math.floor(code / TYPE_SETS_PER_PAIR) === toRow);
+    if (typeIds.length === 0) {
+      if (at >= 0) codes.splice(at, 1);
+    } else {
+      const code = toRow * TYPE_SETS_PER_PAIR + this.typeSet(typeIds);
+      if (at >= 0) codes[at] = code;
+      else codes.push(code);
+    }
     this.slots[fromRow] = codes.length === 0 ? undefined : codes.length === 1 ? codes[0] : codes;
   }
 
@@ -54,7 +67,13 @@ class PairIndex {
     return { toRow: (code - typeSet) / TYPE_SETS_PER_PAIR, typeIds: this.typeSets[typeSet] ?? [] };
   }
 
+  private readonly singleTypeSets = new Map<number, number>();
+
   private typeSet(typeIds: readonly number[]): number {
+    if (typeIds.length === 1) {
+      const known = this.singleTypeSets.get(typeIds[0]!);
+      if (known !== undefined) return known;
+    }
     const sorted = [...new Set(typeIds)].sort((a, b) => a - b);
     const key = sorted.join(',');
     let index = this.typeSetIndex.get(key);
@@ -63,6 +82,7 @@ class PairIndex {
       if (index >= TYPE_SETS_PER_PAIR) throw new Error('too many distinct association label combinations');
       this.typeSets.push(sorted);
       this.typeSetIndex.set(key, index);
+      if (sorted.length === 1) this.singleTypeSets.set(sorted[0]!, index);
     }
     return index;
   }
@@ -70,28 +90,36 @@ class PairIndex {
 
 /** Every association of the portal, kept both ways. */
 export class AssociationIndex {
-  private readonly pairs = new Map<string, PairIndex>();
+  private readonly pairs = new Map<ObjectTypeName, Map<ObjectTypeName, PairIndex>>();
+
+  private find(from: ObjectTypeName, to: ObjectTypeName): PairIndex | undefined {
+    return this.pairs.get(from)?.get(to);
+  }
 
   private pair(from: ObjectTypeName, to: ObjectTypeName): PairIndex {
-    const key = `${from}>${to}`;
-    let pair = this.pairs.get(key);
+    let byTo = this.pairs.get(from);
+    if (!byTo) {
+      byTo = new Map();
+      this.pairs.set(from, byTo);
+    }
+    let pair = byTo.get(to);
     if (!pair) {
       pair = new PairIndex();
-      this.pairs.set(key, pair);
+      byTo.set(to, pair);
     }
     return pair;
   }
 
   links(from: ObjectTypeName, fromRow: number, to: ObjectTypeName): Link[] {
-    return this.pairs.get(`${from}>${to}`)?.links(fromRow) ?? [];
+    return this.find(from, to)?.links(fromRow) ?? [];
   }
 
   count(from: ObjectTypeName, fromRow: number, to: ObjectTypeName): number {
-    return this.pairs.get(`${from}>${to}`)?.count(fromRow) ?? 0;
+    return this.find(from, to)?.count(fromRow) ?? 0;
   }
 
   typesBetween(from: ObjectTypeName, fromRow: number, to: ObjectTypeName, toRow: number): readonly number[] {
-    return this.pairs.get(`${from}>${to}`)?.typesTo(fromRow, toRow) ?? [];
+    return this.find(from, to)?.typesTo(fromRow, toRow) ?? [];
   }
 
   /**
@@ -107,6 +135,20 @@ export class AssociationIndex {
     inverse: (typeId: number) => number,
   ): readonly number[] {
     const before = this.typesBetween(from, fromRow, to, toRow);
+    if (before.length === 0 && !change.remove && change.add) {
+      // A new link (every seeded association): no merging needed either way.
+      this.pair(from, to).put(fromRow, toRow, change.add);
+      const back = this.pair(to, from);
+      const beforeBack = back.typesTo(toRow, fromRow) ?? [];
+      back.put(
+        toRow,
+        fromRow,
+        beforeBack.length === 0
+          ? change.add.map(inverse)
+          : [...new Set([...beforeBack, ...change.add.map(inverse)])],
+      );
+      return change.add;
+    }
     const removing = change.remove === 'all' ? before : (change.remove ?? []);
     const after = [...new Set([...before.filter((id) => !removing.includes(id)), ...(change.add ?? [])])];
     this.pair(from, to).put(fromRow, toRow, after);
@@ -122,10 +164,8 @@ export class AssociationIndex {
 
   /** Drops every association of an archived object, both ways. */
   removeObject(type: ObjectTypeName, row: number): void {
-    for (const [key, pair] of this.pairs) {
-      const [from, to] = key.split('>') as [ObjectTypeName, ObjectTypeName];
-      if (from !== type) continue;
-      const back = this.pairs.get(`${to}>${from}`);
+    for (const [to, pair] of this.pairs.get(type) ?? []) {
+      const back = this.find(to, type);
       for (const link of pair.links(row)) back?.put(link.toRow, row, []);
       pair.clear(row);
     }

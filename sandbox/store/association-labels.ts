@@ -22,6 +22,8 @@ export interface AssociationType {
 export class AssociationLabels {
   private readonly byId = new Map<number, AssociationType>();
   private nextTypeId = FIRST_USER_DEFINED_TYPE_ID;
+  /** Per ordered pair; every association write asks, so it is cached until a label changes. */
+  private readonly pairCache = new Map<ObjectTypeName, Map<ObjectTypeName, AssociationType[]>>();
 
   constructor() {
     for (const type of HUBSPOT_DEFINED_ASSOCIATION_TYPES)
@@ -34,7 +36,17 @@ export class AssociationLabels {
 
   /** The types from one object type to another, HubSpot-defined first. */
   between(from: ObjectTypeName, to: ObjectTypeName): AssociationType[] {
-    return [...this.byId.values()].filter((type) => type.from === from && type.to === to);
+    let byTo = this.pairCache.get(from);
+    if (!byTo) {
+      byTo = new Map();
+      this.pairCache.set(from, byTo);
+    }
+    let types = byTo.get(to);
+    if (!types) {
+      types = [...this.byId.values()].filter((type) => type.from === from && type.to === to);
+      byTo.set(to, types);
+    }
+    return types;
   }
 
   /** The unlabeled type HubSpot uses for "default" associations, if the pair can be associated. */
@@ -85,6 +97,7 @@ export class AssociationLabels {
       });
     }
     this.nextTypeId = Math.max(this.nextTypeId, forward + 1, inverse + 1);
+    this.pairCache.clear();
   }
 
   relabel(typeId: number, label: string, inverseLabel?: string): void {
@@ -93,6 +106,7 @@ export class AssociationLabels {
     type.label = label;
     const inverse = this.byId.get(type.inverseTypeId);
     if (inverse && inverse !== type) inverse.label = inverseLabel ?? label;
+    this.pairCache.clear();
   }
 
   remove(typeId: number): void {
@@ -100,5 +114,6 @@ export class AssociationLabels {
     if (!type) return;
     this.byId.delete(type.inverseTypeId);
     this.byId.delete(typeId);
+    this.pairCache.clear();
   }
 }
