@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
-import type { RateLimiter} from '../limits/rate-limiter.ts';
+import type { RateLimiter } from '../limits/rate-limiter.ts';
 import { rateLimitBody } from '../limits/rate-limiter.ts';
 import { NO_FAULTS, type FaultSettings } from '../limits/faults.ts';
 import { RequestCounter } from '../limits/request-counter.ts';
