@@ -42,7 +42,7 @@ export async function enforceGate(
     dealstageHistory: deal.dealstageHistory,
     pipeline: await pipelineOfDeal(crm, deal),
     handover: summary,
-    policy: policyFor(settings, deal.properties.pipeline ?? ''),
+    policy: policyFor(settings, deal.properties.pipeline ?? '', deal.properties.dealtype),
     now,
     recheckAfterHours: settings.recheckAfterHours,
     ownerTaskDueInDays: settings.ownerTaskDueInDays,

@@ -13,6 +13,8 @@ export const gateSettingsSchema = z.strictObject({
   pipelinePolicies: z.record(z.string().min(1), policy).default({}),
   /** Renewal pipelines: deals there were handed over at the first sale, so the gate is off unless listed above. */
   renewalPipelineIds: z.array(z.string().min(1)).default([]),
+  /** Renewal deals by `dealtype`, in any pipeline: HubSpot's own "Existing Business" by default. */
+  renewalDealTypes: z.array(z.string().min(1)).default(['existingbusiness']),
   revops: z
     .strictObject({
       userIds: z.array(z.int().positive({ error: 'expected a HubSpot user id, e.g. 2034567' })).default([]),
@@ -59,10 +61,14 @@ export function parseGateSettings(input: unknown): GateSettings {
   );
 }
 
-export function policyFor(settings: GateSettings, pipelineId: string): GatePolicy {
+/** The policy of a deal; without `dealType` (e.g. per pipeline in the sweep) only the pipeline decides. */
+export function policyFor(settings: GateSettings, pipelineId: string, dealType?: string | null): GatePolicy {
   const explicit = settings.pipelinePolicies[pipelineId];
   if (explicit) return explicit;
-  return settings.renewalPipelineIds.includes(pipelineId) ? 'off' : settings.defaultPolicy;
+  const renewal =
+    settings.renewalPipelineIds.includes(pipelineId) ||
+    (!!dealType && settings.renewalDealTypes.includes(dealType));
+  return renewal ? 'off' : settings.defaultPolicy;
 }
 
 /** RevOps are the configured users and teams; with none configured, the members of a team named "RevOps". */

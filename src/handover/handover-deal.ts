@@ -10,6 +10,7 @@ export const HANDOVER_DEAL_PROPERTIES = [
   'dealname',
   'dealstage',
   'pipeline',
+  'dealtype',
   'createdate',
   'closedate',
   'hubspot_owner_id',

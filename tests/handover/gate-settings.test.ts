@@ -30,6 +30,16 @@ describe('gate settings', () => {
     expect(policyFor(settings, 'default')).toBe('block');
   });
 
+  it('leave renewal deals out by deal type in any pipeline, unless their pipeline is listed', () => {
+    const settings = parseGateSettings({ pipelinePolicies: { '7741': 'flag' } });
+    expect(policyFor(settings, 'default', 'existingbusiness')).toBe('off');
+    expect(policyFor(settings, 'default', 'newbusiness')).toBe('block');
+    expect(policyFor(settings, '7741', 'existingbusiness')).toBe('flag');
+    expect(policyFor(parseGateSettings({ renewalDealTypes: [] }), 'default', 'existingbusiness')).toBe(
+      'block',
+    );
+  });
+
   it('name the bad setting and what was expected', () => {
     expect(problemsOf({ pipelinePolicies: { '7741': 'blok' } })).toEqual([
       { setting: 'pipelinePolicies.7741', problem: 'expected one of block, flag, off' },
