@@ -19,8 +19,22 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@hubspot/*', '@aws-sdk/*', '@aws-lambda-powertools/*', 'react', 'node:http', 'node:https', 'fastify'], message: 'The domain is pure: take a port as a parameter instead.' },
-            { group: ['#sandbox/*', '**/sandbox/**', '#src/hubspot/*', '#src/aws/*'], message: 'The domain never imports an adapter or the sandbox.' },
+            {
+              group: [
+                '@hubspot/*',
+                '@aws-sdk/*',
+                '@aws-lambda-powertools/*',
+                'react',
+                'node:http',
+                'node:https',
+                'fastify',
+              ],
+              message: 'The domain is pure: take a port as a parameter instead.',
+            },
+            {
+              group: ['#sandbox/*', '**/sandbox/**', '#src/hubspot/*', '#src/aws/*'],
+              message: 'The domain never imports an adapter or the sandbox.',
+            },
           ],
         },
       ],
@@ -30,7 +44,14 @@ export default tseslint.config(
     files: ['src/**', 'functions/**'],
     ignores: ['src/handover/**', 'src/risk/**', 'src/save/**', 'src/reports/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['#sandbox/*', '**/sandbox/**'], message: 'Production code never imports the sandbox.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['#sandbox/*', '**/sandbox/**'], message: 'Production code never imports the sandbox.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -11,7 +11,9 @@ describe('property catalog', () => {
   });
 
   it('names every property once and only with the rg_ prefix', () => {
-    const names = [...PROPERTY_CATALOG.deals.properties, ...PROPERTY_CATALOG.companies.properties].map((p) => p.name);
+    const names = [...PROPERTY_CATALOG.deals.properties, ...PROPERTY_CATALOG.companies.properties].map(
+      (p) => p.name,
+    );
     expect(new Set(names).size).toBe(names.length);
     expect(names.every((n) => n.startsWith('rg_'))).toBe(true);
   });
