@@ -23,6 +23,8 @@ export const LOCAL_HUBSPOT_ENV = {
   HUBSPOT_ACCESS_TOKEN: 'sandbox-app',
   HUBSPOT_CLIENT_SECRET: 'local-client-secret',
   HUBSPOT_APP_ID: '1000',
+  /** The sandbox's default portal (sandbox/server.ts DEFAULT_PORTAL_ID). */
+  HUBSPOT_PORTAL_ID: '12345678',
 } as const;
 
 export const DEFAULT_BACKEND_PORT = 4020;
@@ -168,6 +170,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         queueUrl: worker.queueUrl,
         handler,
         timeoutMs: worker.timeoutMs,
+        concurrency: worker.concurrency,
         onError,
       }),
     );
@@ -211,7 +214,13 @@ async function main(): Promise<void> {
 
 /** Real HubSpot settings from the shell win over the sandbox defaults. */
 export function pickHubSpotEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  const keys = ['HUBSPOT_BASE_URL', 'HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_CLIENT_SECRET', 'HUBSPOT_APP_ID'];
+  const keys = [
+    'HUBSPOT_BASE_URL',
+    'HUBSPOT_ACCESS_TOKEN',
+    'HUBSPOT_CLIENT_SECRET',
+    'HUBSPOT_APP_ID',
+    'HUBSPOT_PORTAL_ID',
+  ];
   return Object.fromEntries(keys.flatMap((key) => (env[key] ? [[key, env[key]]] : [])));
 }
 

@@ -14,6 +14,8 @@ export interface WorkerBinding {
   queueUrl: string;
   load(): Promise<{ handler: SqsHandler }>;
   timeoutMs?: number;
+  /** Invocations at once (AWS: the event source mapping's MaximumConcurrency). */
+  concurrency?: number;
 }
 
 export interface ScheduleBinding {
@@ -34,16 +36,21 @@ export function loadFunction<T>(name: string): () => Promise<T> {
 
 /** Workers that exist in this checkout: they are written by other parts of the project over time. */
 export function defaultWorkers(env: Record<string, string | undefined>): Record<string, WorkerBinding> {
-  const candidates: [string, string | undefined][] = [
-    ['gate-worker', env.GATE_QUEUE_URL],
-    ['risk-worker', env.RISK_QUEUE_URL],
+  const candidates: [string, string | undefined, number][] = [
+    ['gate-worker', env.GATE_QUEUE_URL, 1],
+    // Sized with the workers' share of the portal's rate limit (src/aws/risk-rate-shares.ts).
+    ['risk-worker', env.RISK_QUEUE_URL, Number(env.RISK_WORKER_CONCURRENCY ?? 2)],
   ];
   return Object.fromEntries(
     candidates
       .filter(
-        (entry): entry is [string, string] => entry[1] !== undefined && existsSync(functionFile(entry[0])),
+        (entry): entry is [string, string, number] =>
+          entry[1] !== undefined && existsSync(functionFile(entry[0])),
       )
-      .map(([name, queueUrl]) => [name, { queueUrl, load: loadFunction<{ handler: SqsHandler }>(name) }]),
+      .map(([name, queueUrl, concurrency]) => [
+        name,
+        { queueUrl, concurrency, load: loadFunction<{ handler: SqsHandler }>(name) },
+      ]),
   );
 }
 

@@ -18,6 +18,8 @@ export interface SqsPollerOptions {
   /** Pause between empty receives. */
   idleMs?: number;
   timeoutMs?: number;
+  /** Invocations at once, like the event source mapping's MaximumConcurrency; default 1. */
+  concurrency?: number;
   onError?: (message: string, error: unknown) => void;
 }
 
@@ -82,7 +84,7 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
     return true;
   }
 
-  const loop = (async () => {
+  const loop = async () => {
     while (!stopping.signal.aborted) {
       try {
         const received = await pollOnce();
@@ -93,12 +95,13 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
         await pause(1_000);
       }
     }
-  })();
+  };
+  const loops = Array.from({ length: Math.max(1, options.concurrency ?? 1) }, loop);
 
   return {
     stop: async () => {
       stopping.abort();
-      await loop;
+      await Promise.all(loops);
     },
   };
 }

@@ -16,6 +16,10 @@ const configSchema = z.object({
   HUBSPOT_CLIENT_SECRET: z.string().min(1),
   /** Our app's id: webhook events whose `sourceId` is this id were caused by our own writes. */
   HUBSPOT_APP_ID: z.string().regex(/^\d+$/, 'expected the numeric HubSpot app id'),
+  /** The portal (hub id) the access token belongs to: scheduled sweeps tag their jobs with it. */
+  HUBSPOT_PORTAL_ID: z.coerce.number().int().positive(),
+  /** The gate worker's share of the portal's rolling 10-s limit, per instance. */
+  GATE_WORKER_REQUESTS_PER_10S: z.coerce.number().int().positive().default(150),
   IDEMPOTENCY_TABLE_NAME: z.string().min(3),
   SETTINGS_TABLE_NAME: z.string().min(3),
   SYNC_CURSORS_TABLE_NAME: z.string().min(3),
@@ -25,6 +29,14 @@ const configSchema = z.object({
   WEBHOOK_PUBLIC_URL: z.url().optional(),
   /** Same for the card API (e.g. a custom domain, or `http://127.0.0.1:4020/api` locally). */
   CARD_API_PUBLIC_URL: z.url().optional(),
+  /** The portal's limit per rolling 10 s: 190 on Professional and Enterprise, 100 on Starter, 250 with the pack. */
+  HUBSPOT_RATE_LIMIT_PER_10S: z.coerce.number().int().positive().default(190),
+  /** Risk-worker invocations at once (AWS: the event source mapping's MaximumConcurrency, at least 2). */
+  RISK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(2),
+  /** What all risk workers together may spend of the portal limit; the rest is for gates, cards and the scheduler. */
+  RISK_WORKERS_REQUESTS_PER_10S: z.coerce.number().int().positive().default(150),
+  /** The risk scheduler's own share while it lists companies. */
+  RISK_SCHEDULER_REQUESTS_PER_10S: z.coerce.number().int().positive().default(20),
   AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),
   AWS_ENDPOINT_URL_SQS: z.url().optional(),
 });
