@@ -32,7 +32,7 @@ export interface HandoverDeal {
   summary: HandoverSummary;
 }
 
-export async function readDeal(crm: DealsPort, dealId: string): Promise<DealRecord> {
+export async function readDeal(crm: Pick<DealsPort, 'readDeal'>, dealId: string): Promise<DealRecord> {
   const deal = await crm.readDeal(dealId, HANDOVER_DEAL_PROPERTIES);
   if (!deal) throw new DealNotFoundError(dealId);
   return deal;
@@ -63,7 +63,7 @@ export async function judgeHandover(
 }
 
 export async function readHandoverDeal(
-  crm: DealsPort & ContactsPort,
+  crm: Pick<DealsPort, 'readDeal'> & ContactsPort,
   dealId: string,
   today: string,
 ): Promise<HandoverDeal> {
