@@ -69,11 +69,14 @@ export interface RiskDeal {
   isRenewal: boolean;
 }
 
-/** One company as the reader found it: plain data, every engagement once. */
-export interface CompanyRiskRecord {
+export interface CompanyProperties {
   id: string;
   properties: Properties;
   propertyHistory: Record<string, PropertyValue[]>;
+}
+
+/** One company as the reader found it: plain data, every engagement once. */
+export interface CompanyRiskRecord extends CompanyProperties {
   /** `contactIds` lists the company's contacts on it; `dealIds` the renewal deals it was logged on. */
   engagements: Engagement[];
   contacts: RiskContact[];
@@ -112,6 +115,12 @@ export interface CrmCallStats {
 export interface RiskCrmPort extends PipelinesPort {
   /** Companies with a renewal date (optionally: modified since), ascending by id. */
   companiesWithRenewalDate(query: CompanyPageQuery): Promise<CompanyIdPage>;
+  /** Companies' properties and histories only (1 call per 100): a delta sync's check of what changed. */
+  readCompanies(
+    companyIds: readonly string[],
+    properties: readonly string[],
+    withHistory: readonly string[],
+  ): Promise<CompanyProperties[]>;
   /** The companies with everything their signals need; vanished ones come back as skipped. */
   readRiskPage(request: RiskReadRequest): Promise<RiskPage>;
   /**

@@ -11,7 +11,14 @@ import {
   type Filter,
   type RiskApis,
 } from './risk-apis';
-import { chunks, CountingCaller, OBJECT_BATCH_LIMIT, readAssociations } from './risk-calls';
+import {
+  chunks,
+  CountingCaller,
+  historyOf,
+  OBJECT_BATCH_LIMIT,
+  readAssociations,
+  readObjects,
+} from './risk-calls';
 import { readRiskPage } from './risk-page';
 
 const SEARCH_PAGE_LIMIT = 200;
@@ -122,6 +129,15 @@ export function createHubSpotRiskCrm(options: HubSpotRiskCrmOptions): RiskCrmPor
     },
 
     readRiskPage: (request) => readRiskPage(api, caller, request),
+
+    async readCompanies(companyIds, properties, withHistory) {
+      const found = await readObjects(api, caller, 'companies', companyIds, properties, withHistory);
+      return [...found.values()].map((c) => ({
+        id: c.id,
+        properties: { ...c.properties },
+        propertyHistory: Object.fromEntries(withHistory.map((p) => [p, historyOf(c, p)])),
+      }));
+    },
 
     async companiesWithActivityModifiedAfter(since) {
       const value = String(Date.parse(since));

@@ -81,6 +81,19 @@ export const riskSettingsSchema = z
         seats: propertyName.optional(),
         nps: propertyName.optional(),
         csat: propertyName.optional(),
+        /** Deal property naming the champion contact (the handover artifact's field). */
+        champion: propertyName.default('rg_champion_contact_id'),
+        /** Contact checkbox set when the person left the customer; absent → no champion-left signal. */
+        leftCompany: propertyName.optional(),
+      })
+      .prefault({}),
+    /** Which deals are renewals: their outcomes train the model, their engagements are left out. */
+    renewals: z
+      .object({
+        /** HubSpot `dealtype` values of renewal deals (HubSpot's own value: existingbusiness). */
+        dealTypes: z.array(z.string().min(1)).default(['existingbusiness']),
+        /** Pipelines holding only renewals: any deal in one is a renewal. */
+        pipelineIds: z.array(z.string().min(1)).default([]),
       })
       .prefault({}),
     segments: z

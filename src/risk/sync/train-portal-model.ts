@@ -1,0 +1,54 @@
+import { historyFromRows, type BacktestRow } from '../backtest/backtest-rows';
+import { runBacktest } from '../backtest/backtest';
+import { buildRulesModel } from '../model/rules-model';
+import { trainRiskModel } from '../model/train';
+import type { RiskSettings } from '../settings';
+import { signalFeatures } from '../signal-features';
+import type { CompanyFeatures } from './company-features';
+import type { StoredRiskModel } from './stores';
+import type { HistoryCheck } from './summary';
+
+/**
+ * Phase 2: a model learned from the portal's past renewals when there are enough (trainRiskModel
+ * falls back to the rules itself with too few churns), else the rules-based model with baselines
+ * from today's accounts. With history, a grouped cross-validated backtest says how well it ranks.
+ */
+export function trainPortalModel(
+  rows: readonly BacktestRow[],
+  companies: readonly CompanyFeatures[],
+  settings: RiskSettings,
+  now: Date,
+  evaluate: boolean,
+): { stored: StoredRiskModel; history: HistoryCheck | null } {
+  const features = signalFeatures(settings);
+  const churned = rows.filter((r) => r.outcome === 'churned').length;
+  const model =
+    rows.length > 0
+      ? trainRiskModel(historyFromRows(rows, features), settings)
+      : buildRulesModel(features, settings, { population: population(companies, features.length) });
+  if (rows.length === 0) model.notes.push('No past renewals with an outcome in the portal.');
+  const report = evaluate && rows.length > 0 ? runBacktest(rows, features, settings) : null;
+  return {
+    stored: {
+      model,
+      trainedAt: now.toISOString(),
+      heldOutAuc: model.kind === 'learned' ? (report?.auc ?? null) : null,
+      renewals: rows.length,
+      churned,
+    },
+    history: report && {
+      renewals: report.renewals,
+      churned: report.churned,
+      auc: report.auc,
+      rulesAuc: report.rulesAuc,
+      bottomTwo: report.bottomTwo,
+      tiers: report.tiers,
+    },
+  };
+}
+
+function population(companies: readonly CompanyFeatures[], d: number) {
+  const values = new Float64Array(companies.length * d);
+  companies.forEach((c, i) => values.set(c.values, i * d));
+  return { values, segments: companies.map((c) => c.segment) };
+}
