@@ -1,9 +1,11 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '#sandbox/server';
-import { SANDBOX_TOKENS, UI_TOKEN_PREFIX } from '#sandbox/tokens';
+import { APP_TOKEN, SANDBOX_TOKENS, UI_TOKEN_PREFIX } from '#sandbox/tokens';
+import { runRiskSync } from '#src/cli/risk-sync';
 import { startLocalAws } from './aws.ts';
 import { DEFAULT_BACKEND_PORT, LOCAL_HUBSPOT_ENV, startBackend } from './backend.ts';
+import { DEMO_RISK_SETTINGS } from './demo-risk-settings.ts';
 import { projectWebhookSubscriptions } from './webhook-subscriptions.ts';
 
 /**
@@ -56,6 +58,17 @@ Next: move a deal to a won stage in the sandbox, e.g.
        -H 'content-type: application/json' -d '{"properties":{"dealstage":"closedwon"}}'
 and watch the gate answer. Ctrl-C stops everything.
 `);
+
+  // After the servers are up, not before: they serve while the first sync scores the demo portal.
+  // A delta runs as a full sync the first time (no cursor yet) and re-scores only changes after a restart.
+  void runRiskSync({
+    mode: 'delta',
+    env: { HUBSPOT_ACCESS_TOKEN: APP_TOKEN, HUBSPOT_BASE_URL: sandbox.url },
+    stateDir: join(dataDir, 'risk-sync'),
+    settings: DEMO_RISK_SETTINGS,
+    // Plain progress lines: a redrawn bar would garble the servers' own output.
+    out: { write: (text: string) => process.stdout.write(text) } as NodeJS.WritableStream,
+  }).catch((error: unknown) => console.error('risk sync failed:', error));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,6 +1,5 @@
 import type { RequestCounts } from '#sandbox/limits/request-counter';
 import type { RunningSandbox } from '#sandbox/server';
-import { DEMO_PORTAL_FACTS } from '#sandbox/seed/demo/facts';
 import { APP_TOKEN } from '#sandbox/tokens';
 import { createHubSpotRiskCrm } from '#src/hubspot/risk-crm';
 
@@ -34,17 +33,7 @@ export function riskCrmFor(sandbox: RunningSandbox, token = APP_TOKEN) {
   return createHubSpotRiskCrm({ baseUrl: sandbox.url, accessToken: token, ...UNTHROTTLED });
 }
 
-/** The demo portal's risk settings: its own usage, survey and contact properties, its renewal pipeline. */
-export const DEMO_RISK_SETTINGS = {
-  properties: {
-    activeUsers: DEMO_PORTAL_FACTS.companyProperties.weeklyActiveUsers,
-    seats: DEMO_PORTAL_FACTS.companyProperties.seats,
-    nps: DEMO_PORTAL_FACTS.companyProperties.nps,
-    csat: DEMO_PORTAL_FACTS.companyProperties.csat,
-    leftCompany: DEMO_PORTAL_FACTS.contactProperties.leftCompany,
-  },
-  renewals: { pipelineIds: [DEMO_PORTAL_FACTS.renewalPipelineId] },
-};
+export { DEMO_RISK_SETTINGS } from '../../local/demo-risk-settings';
 
 /** The sandbox runs without rate limits in tests: the adapter need not pace itself either. */
 export const UNTHROTTLED = {
