@@ -170,7 +170,8 @@ export async function syncRisk(deps: RiskSyncDeps, options: RiskSyncOptions): Pr
   };
 }
 
-function readRequest(settings: RiskSettings, companyIds: readonly string[]) {
+/** What the sync reads of each company: the signals' inputs and the stored outputs to compare with. */
+export function readRequest(settings: RiskSettings, companyIds: readonly string[]) {
   const { properties, withHistory } = riskPropertiesToRead(settings);
   return {
     companyIds,
@@ -227,10 +228,10 @@ async function* pagesOf(ids: readonly string[], limit: number | undefined): Asyn
   }
 }
 
-const storedTier = (value: string | null | undefined): RiskTier | null =>
+export const storedTier = (value: string | null | undefined): RiskTier | null =>
   RISK_TIERS.includes(value as RiskTier) ? (value as RiskTier) : null;
 
-function reviewTask(
+export function reviewTask(
   company: CompanyFeatures,
   tier: RiskTier,
   drivers: string,
