@@ -9,7 +9,12 @@ import { handoverRoutes } from '#src/http/routes/handover';
 import { cardRoutes } from '#src/http/routes/index';
 import { createGateSettingsStore, loadGateSettings } from '#src/settings/gate-settings-store';
 
-const config = readConfig(['HUBSPOT_CLIENT_SECRET', 'CARD_API_PUBLIC_URL', 'SETTINGS_TABLE_NAME']);
+const config = readConfig([
+  'HUBSPOT_CLIENT_SECRET',
+  'HUBSPOT_PORTAL_ID',
+  'CARD_API_PUBLIC_URL',
+  'SETTINGS_TABLE_NAME',
+]);
 // Module scope: warm invocations reuse the CRM's rate limiter, pipeline cache and connections.
 const crm = createHubSpotCrm(hubspotConnectionFromEnv());
 const gateSettingsStore = createGateSettingsStore(documentClient, config.SETTINGS_TABLE_NAME);
@@ -23,7 +28,11 @@ const app = buildCardApi(
       now: () => new Date().toISOString(),
     }),
   ],
-  { clientSecret: config.HUBSPOT_CLIENT_SECRET, publicBaseUrl: config.CARD_API_PUBLIC_URL },
+  {
+    clientSecret: config.HUBSPOT_CLIENT_SECRET,
+    publicBaseUrl: config.CARD_API_PUBLIC_URL,
+    portalId: config.HUBSPOT_PORTAL_ID,
+  },
 );
 
 /** hubspot.fetch requests from the cards, behind a Lambda Function URL. */

@@ -3,7 +3,7 @@ import type { RequestContext } from '@aws-lambda-powertools/event-handler/types'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { logger } from '#src/aws/powertools';
 import { verifyHubSpotSignatureV3 } from '#src/hubspot/signature';
-import { errorResponse } from '#src/http/errors';
+import { errorResponse, PermissionDeniedError } from '#src/http/errors';
 import { identityFromSignedUrl, type Identity } from '#src/http/identity';
 import { calledUrl, rawBody } from '#src/http/request-url';
 
@@ -44,6 +44,11 @@ export interface CardApiOptions {
   publicBaseUrl?: string;
   /** Clock for the signature's freshness check; tests pass a fixed one. */
   now?: () => number;
+  /**
+   * The portal this backend serves (its access token's portal). A request HubSpot signed for any
+   * other portal is refused: the token would otherwise read and write the wrong portal's records.
+   */
+  portalId?: number;
 }
 
 function verifiedRequest(
@@ -72,6 +77,13 @@ function verifiedRequest(
   const identity = identityFromSignedUrl(parsedUrl);
   if ('problem' in identity)
     throw new UnauthorizedError(`Signed request lacks the caller: ${identity.problem}`);
+  if (options.portalId !== undefined && identity.portalId !== options.portalId) {
+    logger.warn('card request from another portal', { portalId: identity.portalId });
+    throw new PermissionDeniedError(
+      `access to portal ${identity.portalId}`,
+      `This Renewal Guard backend serves portal ${options.portalId}, not portal ${identity.portalId}.`,
+    );
+  }
   return { identity, url: parsedUrl, body };
 }
 

@@ -59,14 +59,16 @@ interface CallOptions {
   /** Sign this instead of what is sent. */
   signed?: { path?: string; query?: string; body?: string; timestamp?: number; secret?: string };
   unsigned?: boolean;
+  /** The portal HubSpot signed the request for; default the sandbox's. */
+  portalId?: number;
 }
 
-const callerQuery = (userId: number) =>
-  `userId=${userId}&userEmail=someone%40acmesaas.example&appId=1000&portalId=${sandbox.portalId}`;
+const callerQuery = (userId: number, portalId = sandbox.portalId) =>
+  `userId=${userId}&userEmail=someone%40acmesaas.example&appId=1000&portalId=${portalId}`;
 
 /** A hubspot.fetch request from the card, signed as HubSpot signs it (v3). */
 async function call(method: string, path: string, options: CallOptions = {}) {
-  const query = callerQuery((options.as ?? ae).userId);
+  const query = callerQuery((options.as ?? ae).userId, options.portalId);
   const url = `${backend.url}/api${path}?${query}`;
   const body = options.body === undefined ? '' : JSON.stringify(options.body);
   const s = options.signed ?? {};
@@ -307,6 +309,21 @@ describe('POST /deals/{dealId}/gate/override', () => {
     });
     expect(status).toBe(403);
     expect((body as { message: string }).message).toMatch(/only RevOps can override the closed-won gate/);
+    expect(await dealState(dealId)).toEqual(before);
+  });
+
+  it('refuses a validly signed request from another portal with 403 naming it, and writes nothing', async () => {
+    const dealId = await wonDeal();
+    const before = await dealState(dealId);
+    const { status, body } = await call('POST', `/deals/${dealId}/gate/override`, {
+      as: revOps,
+      portalId: sandbox.portalId + 1,
+      body: { reason: REASON },
+    });
+    expect(status).toBe(403);
+    expect((body as { message: string }).message).toMatch(
+      new RegExp(`serves portal ${sandbox.portalId}, not portal ${sandbox.portalId + 1}`),
+    );
     expect(await dealState(dealId)).toEqual(before);
   });
 
