@@ -63,7 +63,28 @@ export interface DealSearchPort {
   dealsDueForGateCheck(query: GateSweepQuery): Promise<GateSweepPage>;
 }
 
+/** A deal as a batch read returns it: no associations (HubSpot's batch read has none). */
+export type BatchReadDeal = Omit<DealRecord, 'contactIds'>;
+
+/**
+ * Many deals per call, for workers that handle a queue batch: HubSpot's batch endpoints take 100
+ * inputs and count as one request against the rate limit.
+ */
+export interface DealBatchesPort {
+  /** The deals that exist among the ids, with their `dealstage` history; missing ids are left out. */
+  readDeals(dealIds: readonly string[], properties: readonly string[]): Promise<BatchReadDeal[]>;
+  /** The contact ids associated with each deal (associations v4 batch read, 1,000 deals a call). */
+  dealContactIds(dealIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>>;
+  updateDeals(
+    updates: readonly { dealId: string; properties: Readonly<Record<string, string>> }[],
+  ): Promise<void>;
+  /** Notes and tasks are created with their deal association inline, 100 a call. */
+  createNotes(notes: readonly NoteToCreate[]): Promise<void>;
+  createTasks(tasks: readonly TaskToCreate[]): Promise<void>;
+}
+
 export type CrmPort = DealsPort &
+  DealBatchesPort &
   ContactsPort &
   PipelinesPort &
   EngagementsPort &

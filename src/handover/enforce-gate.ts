@@ -1,4 +1,5 @@
 import type { CrmPort } from '#src/crm/port';
+import type { DealRecord, Pipeline } from '#src/crm/records';
 import { decideGate, type GateDecision } from './gate';
 import { policyFor, type GateSettings } from './gate-settings';
 import { DealNotFoundError } from './errors';
@@ -37,10 +38,23 @@ export async function enforceGate(
     throw error;
   }
   const { deal, summary } = handover;
-  const decision = decideGate({
+  const decision = gateDecisionFor(deal, await pipelineOfDeal(crm, deal), summary, settings, now);
+  await applyGateDecision(crm, dealId, decision, now);
+  return { dealId, decision, summary };
+}
+
+/** The gate's decision for a deal as read now, under the portal's settings for the deal. */
+export function gateDecisionFor(
+  deal: Pick<DealRecord, 'properties' | 'dealstageHistory'>,
+  pipeline: Pipeline | null,
+  summary: HandoverSummary,
+  settings: GateSettings,
+  now: string,
+): GateDecision {
+  return decideGate({
     deal: deal.properties,
     dealstageHistory: deal.dealstageHistory,
-    pipeline: await pipelineOfDeal(crm, deal),
+    pipeline,
     handover: summary,
     policy: policyFor(settings, deal.properties.pipeline ?? '', deal.properties.dealtype),
     now,
@@ -51,8 +65,6 @@ export async function enforceGate(
       ...(settings.revopsQueueId ? { queueId: settings.revopsQueueId } : {}),
     },
   });
-  await applyGateDecision(crm, dealId, decision, now);
-  return { dealId, decision, summary };
 }
 
 /**

@@ -3,6 +3,7 @@
  * `Client` pulls in every HubSpot API (~4.9 MB bundled), these few stay a fraction of that.
  * Each module has its own configuration classes; retries and rate limiting are ours (see RetryingCaller).
  */
+import * as associations from '@hubspot/api-client/lib/codegen/crm/associations/v4/index.js';
 import * as contacts from '@hubspot/api-client/lib/codegen/crm/contacts/index.js';
 import * as deals from '@hubspot/api-client/lib/codegen/crm/deals/index.js';
 import * as notes from '@hubspot/api-client/lib/codegen/crm/objects/notes/index.js';
@@ -37,8 +38,16 @@ export function createHubSpotApis({ baseUrl, accessToken }: HubSpotConnection) {
     baseServer: new pipelines.ServerConfiguration(baseUrl, {}),
     authMethods: auth,
   });
+  const associationsConfig = associations.createConfiguration({
+    baseServer: new associations.ServerConfiguration(baseUrl, {}),
+    authMethods: auth,
+  });
   return {
     deals: new deals.BasicApi(dealsConfig),
+    dealBatches: new deals.BatchApi(dealsConfig),
+    associationBatches: new associations.BatchApi(associationsConfig),
+    noteBatches: new notes.BatchApi(notesConfig),
+    taskBatches: new tasks.BatchApi(tasksConfig),
     dealSearch: new deals.SearchApi(dealsConfig),
     contacts: new contacts.BatchApi(contactsConfig),
     notes: new notes.BasicApi(notesConfig),

@@ -9,7 +9,6 @@ import type {
   TaskToCreate,
 } from '#src/crm/records';
 import {
-  AssociationSpecAssociationCategoryEnum,
   createHubSpotApis,
   FilterOperatorEnum,
   type Filter,
@@ -17,13 +16,18 @@ import {
   type PublicOwner,
 } from './codegen-apis';
 import type { HubSpotConnection } from './config';
+import {
+  dealBatches,
+  NOTE_TO_DEAL,
+  noteProperties,
+  TASK_TO_DEAL,
+  taskProperties,
+  toDeal,
+} from './deal-batches';
 import { PipelineCache } from './pipeline-cache';
 import { RateLimiter, type RateLimit } from './rate-limiter';
 import { DEFAULT_RETRY, RetryingCaller, type RetryPolicy, type Sleep } from './retrying-call';
 
-/** HubSpot-defined association type ids (associations v4). */
-const NOTE_TO_DEAL = 214;
-const TASK_TO_DEAL = 216;
 const SEARCH_PAGE_LIMIT = 200;
 const CONTACT_BATCH_LIMIT = 100;
 
@@ -65,6 +69,8 @@ export function createHubSpotCrm(options: HubSpotCrmOptions): CrmPort {
   );
 
   return {
+    ...dealBatches(api, call),
+
     async readDeal(dealId, properties): Promise<DealRecord | null> {
       const deal = await orNull(
         call(`read deal ${dealId}`, () =>
@@ -119,7 +125,7 @@ export function createHubSpotCrm(options: HubSpotCrmOptions): CrmPort {
     async createNote(note: NoteToCreate) {
       const created = await call(`create a note on deal ${note.dealId}`, () =>
         api.notes.create({
-          properties: { hs_note_body: note.body, hs_timestamp: note.timestamp },
+          properties: noteProperties(note),
           associations: [toDeal(note.dealId, NOTE_TO_DEAL)],
         }),
       );
@@ -127,15 +133,7 @@ export function createHubSpotCrm(options: HubSpotCrmOptions): CrmPort {
     },
 
     async createTask(task: TaskToCreate) {
-      const properties: Record<string, string> = {
-        hs_task_subject: task.subject,
-        hs_task_body: task.body,
-        hs_timestamp: task.dueAt,
-        hs_task_status: 'NOT_STARTED',
-        hs_task_type: 'TODO',
-      };
-      if (task.ownerId) properties.hubspot_owner_id = task.ownerId;
-      if (task.queueIds?.length) properties.hs_queue_membership_ids = task.queueIds.join(';');
+      const properties = taskProperties(task);
       const created = await call(`create a task on deal ${task.dealId}`, () =>
         api.tasks.create({ properties, associations: [toDeal(task.dealId, TASK_TO_DEAL)] }),
       );
@@ -206,11 +204,6 @@ export function gateSweepFilterGroups(query: GateSweepQuery): Filter[][] {
     [...base, { propertyName: 'rg_gate_status', operator: FilterOperatorEnum.Eq, value: 'blocked' }],
   ];
 }
-
-const toDeal = (dealId: string, associationTypeId: number) => ({
-  to: { id: dealId },
-  types: [{ associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId }],
-});
 
 function toPipeline(p: HubSpotPipeline): Pipeline {
   return {
