@@ -83,9 +83,28 @@ async function tasksOf(companyId: string): Promise<{ subject: string; owner: str
 
 let fullCalls = 0;
 let atRiskAfterFull: string[] = [];
+let former: string[] = [];
+const RENEWALS = DEMO_PORTAL_FACTS.pipelines.renewals;
+
+/** The company's renewal deals as the app client reads them: stage, close date, closed or open. */
+async function renewalDealsOf(companyId: string) {
+  const links = await app.crm.associations.v4.basicApi.getPage('companies', companyId, 'deals');
+  const deals = await Promise.all(
+    links.results.map((l) =>
+      app.crm.deals.basicApi.getById(String(l.toObjectId), ['pipeline', 'dealstage', 'closedate']),
+    ),
+  );
+  return deals
+    .filter((d) => d.properties.pipeline === RENEWALS.id)
+    .map((d) => ({
+      stage: d.properties.dealstage ?? '',
+      closedate: d.properties.closedate ?? '',
+      closed: d.properties.dealstage === RENEWALS.won || d.properties.dealstage === RENEWALS.lost,
+    }));
+}
 
 describe('risk sync against a demo portal', () => {
-  it('a full sync gives every company with a renewal date its outputs, and each account in the bottom two tiers one review task for its owner', async () => {
+  it('a full sync gives every current customer its outputs, and each account in the bottom two tiers one review task for its owner', async () => {
     await resetRequestCounts(sandbox);
     const summary = await runRiskSync(options);
     const counts = await requestCounts(sandbox);
@@ -93,9 +112,11 @@ describe('risk sync against a demo portal', () => {
 
     const ids = await companiesWithRenewalDate();
     expect(ids).toHaveLength(COMPANIES);
-    expect(summary.scored).toBe(COMPANIES);
+    former = summary.skipped.map((s) => s.companyId);
+    const current = ids.filter((id) => !former.includes(id));
+    expect(summary.scored).toBe(current.length);
     const outputs = await outputsOf(ids);
-    for (const id of ids) {
+    for (const id of current) {
       const o = outputs.get(id)!;
       expect(o.rg_risk_tier, `company ${id}`).toMatch(
         /^(likely_to_renew|above_average|average|below_average|churn_risk)$/,
@@ -109,10 +130,12 @@ describe('risk sync against a demo portal', () => {
       expect(o.rg_segment).toMatch(/^[IABCD]$/);
     }
     // Every company changed from nothing: one batch update per 100, the calls the adapter counted.
-    expect(callsTo(counts, '/batch/update')).toBe(COMPANIES / 100);
+    expect(callsTo(counts, '/batch/update')).toBe(Math.ceil(current.length / 100));
     expect(counts.total).toBe(summary.calls.calls);
 
-    atRiskAfterFull = ids.filter((id) => AT_RISK_TIERS.includes(outputs.get(id)!.rg_risk_tier as RiskTier));
+    atRiskAfterFull = current.filter((id) =>
+      AT_RISK_TIERS.includes(outputs.get(id)!.rg_risk_tier as RiskTier),
+    );
     expect(summary.tasksCreated).toBe(atRiskAfterFull.length);
     const [sample] = atRiskAfterFull;
     const tasks = await tasksOf(sample!);
@@ -121,11 +144,30 @@ describe('risk sync against a demo portal', () => {
     expect(tasks[0]!.owner).toBe(outputs.get(sample!)!.hubspot_owner_id);
   });
 
+  it('a company whose last renewal was lost, with no renewal open since, is skipped as a former customer: no outputs, no task', async () => {
+    expect(former.length).toBeGreaterThan(0);
+    const summary = await runRiskSync({ ...options, dryRun: true });
+    for (const skipped of summary.skipped) {
+      expect(skipped.reason).toMatch(/^churned on \d{4}-\d{2}-\d{2}; not a current customer$/);
+    }
+    const outputs = await outputsOf(former);
+    for (const id of former) expect(outputs.get(id)!.rg_risk_tier ?? '', `company ${id}`).toBe('');
+    expect(await tasksOf(former[0]!)).toEqual([]);
+
+    const deals = await renewalDealsOf(former[0]!);
+    const latest = deals.filter((d) => d.closed).sort((a, b) => b.closedate.localeCompare(a.closedate))[0]!;
+    expect(latest.stage).toBe(RENEWALS.lost);
+    expect(deals.filter((d) => !d.closed)).toEqual([]);
+    expect(summary.skipped.find((s) => s.companyId === former[0])!.reason).toBe(
+      `churned on ${latest.closedate.slice(0, 10)}; not a current customer`,
+    );
+  });
+
   it('a second full sync the same day writes nothing and creates no second task', async () => {
     await resetRequestCounts(sandbox);
     const summary = await runRiskSync(options);
     const counts = await requestCounts(sandbox);
-    expect(summary.unchanged).toBe(COMPANIES);
+    expect(summary.unchanged).toBe(COMPANIES - former.length);
     expect(callsTo(counts, '/batch/update')).toBe(0);
     expect(callsTo(counts, '/batch/create')).toBe(0);
     expect(await tasksOf(atRiskAfterFull[0]!)).toHaveLength(1);
@@ -191,7 +233,7 @@ describe('risk sync against a demo portal', () => {
   });
 
   it('a dry run scores and reports what it would write, and writes nothing', async () => {
-    const [company] = await companiesWithRenewalDate();
+    const [company] = (await companiesWithRenewalDate()).filter((id) => !former.includes(id));
     await app.crm.companies.basicApi.update(company!, {
       properties: { rg_risk_tier: '', rg_risk_score: '' },
     });
@@ -207,11 +249,17 @@ describe('risk sync against a demo portal', () => {
     expect(output).toContain('Would write: 1 companies');
   });
 
-  it('prints tier counts per segment, writes, skipped companies, calls and the model used', async () => {
+  it('prints tier counts per segment, writes, former customers not scored, calls and the model used', async () => {
     output = '';
     const summary = await runRiskSync({ ...options, dryRun: true, limit: 150 });
-    expect(summary.scored).toBe(150);
-    expect(output).toMatch(/Tiers per segment \(150 companies scored\):/);
+    const notCurrent = summary.skipped.length;
+    expect(notCurrent).toBeGreaterThan(0);
+    expect(summary.scored).toBe(150 - notCurrent);
+    expect(output).toContain(`Tiers per segment (${150 - notCurrent} companies scored):`);
+    expect(output).toContain(
+      `Not scored: ${notCurrent} former customers (last renewal lost, no renewal open since).`,
+    );
+    expect(output).not.toMatch(/^Skipped/m);
     expect(output).toMatch(/Churn risk\s+(\d+\s+){5}\d+/);
     expect(output).toMatch(/HubSpot calls: \d+ \(0 answered 429\), \d+ per 100 companies\./);
     expect(output).toMatch(/Model: (learned from \d+ past renewals|rules-based)/);
@@ -239,9 +287,9 @@ describe('risk sync against a demo portal', () => {
       },
       { mode: 'full', dryRun: true, evaluate: false },
     );
-    expect(summary.skipped).toEqual([
+    expect(summary.skipped.filter((s) => !former.includes(s.companyId))).toEqual([
       { companyId: deleted, reason: 'deleted or merged since it was listed' },
     ]);
-    expect(summary.scored).toBe(COMPANIES - 1);
+    expect(summary.scored).toBe(COMPANIES - 1 - former.filter((id) => id !== deleted).length);
   });
 });

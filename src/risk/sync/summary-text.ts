@@ -1,4 +1,5 @@
 import { RISK_TIER_LABELS, RISK_TIERS } from '../tiers';
+import { isFormerCustomerReason } from './former-customer';
 import type { RiskSyncSummary } from './summary';
 
 const percent = (share: number) => `${(100 * share).toFixed(1)}%`;
@@ -30,10 +31,16 @@ export function formatRiskSyncSummary(summary: RiskSyncSummary): string {
     '',
     `${summary.dryRun ? 'Would write' : 'Written'}: ${summary.written} companies; unchanged: ${summary.unchanged}; review tasks ${summary.dryRun ? 'due' : 'created'}: ${summary.tasksCreated}.`,
   );
-  if (summary.skipped.length > 0) {
-    lines.push(`Skipped ${summary.skipped.length}:`);
-    for (const s of summary.skipped.slice(0, 20)) lines.push(`  company ${s.companyId}: ${s.reason}`);
-    if (summary.skipped.length > 20) lines.push(`  … and ${summary.skipped.length - 20} more`);
+  // Former customers are expected, often hundreds: counted in one line so real problems stay visible.
+  const former = summary.skipped.filter((s) => isFormerCustomerReason(s.reason));
+  const problems = summary.skipped.filter((s) => !isFormerCustomerReason(s.reason));
+  if (former.length > 0) {
+    lines.push(`Not scored: ${former.length} former customers (last renewal lost, no renewal open since).`);
+  }
+  if (problems.length > 0) {
+    lines.push(`Skipped ${problems.length}:`);
+    for (const s of problems.slice(0, 20)) lines.push(`  company ${s.companyId}: ${s.reason}`);
+    if (problems.length > 20) lines.push(`  … and ${problems.length - 20} more`);
   }
   lines.push(
     `HubSpot calls: ${summary.calls.calls} (${summary.calls.rateLimited} answered 429)` +

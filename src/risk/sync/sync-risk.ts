@@ -8,6 +8,7 @@ import type { RiskSettings } from '../settings';
 import { RISK_TIER_LABELS, RISK_TIERS, type RiskTier } from '../tiers';
 import { companyFeatures, OUTPUT_PROPERTIES, scoreFeatures, type CompanyFeatures } from './company-features';
 import { findChangedCompanies } from './find-changes';
+import { formerCustomerReason } from './former-customer';
 import { pastRenewals } from './record-activity';
 import type { ModelStore, StoredRiskModel, SyncCursorStore } from './stores';
 import { emptyTierCounts, type RiskSyncMode, type RiskSyncProgress, type RiskSyncSummary } from './summary';
@@ -68,7 +69,8 @@ export async function syncRisk(deps: RiskSyncDeps, options: RiskSyncOptions): Pr
     }
   }
 
-  const pipelines = mode === 'full' ? await crm.dealPipelines() : [];
+  // Both modes: telling a former customer (its last renewal lost) from a current one needs the stages.
+  const pipelines = await crm.dealPipelines();
   const companies: CompanyFeatures[] = [];
   const rows: BacktestRow[] = [];
   const read = async (ids: readonly string[]) => {
@@ -76,8 +78,11 @@ export async function syncRisk(deps: RiskSyncDeps, options: RiskSyncOptions): Pr
     skipped.push(...page.skipped);
     for (const record of page.records) {
       try {
-        companies.push(companyFeatures(record, settings, startedAt));
+        // A former customer's past renewals still teach the model; only today's score is skipped.
         if (mode === 'full') rows.push(...historyRows(record, pipelines, settings, startedAt));
+        const former = formerCustomerReason(record, pipelines, settings);
+        if (former) skipped.push({ companyId: record.id, reason: former });
+        else companies.push(companyFeatures(record, settings, startedAt));
       } catch (error) {
         skipped.push({ companyId: record.id, reason: `could not be scored: ${messageOf(error)}` });
       }
