@@ -148,11 +148,11 @@ describe('npm run risk:backtest', () => {
     expect(output).toMatch(/Bottom two tiers: [\d.]+% of accounts hold [\d.]+% of churn/);
   });
 
-  it('says that portal mode needs the CRM reader instead of faking it', () => {
-    const result = spawnSync('npx', cli, { encoding: 'utf8' });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('Portal mode');
-    expect(result.stderr).toContain('needs the CRM reader');
+  it('without --csv reads a portal, and says which variable is missing to reach it', () => {
+    const env = { ...process.env, HUBSPOT_BASE_URL: 'https://api.hubapi.com', HUBSPOT_ACCESS_TOKEN: '' };
+    const result = spawnSync('npx', cli, { encoding: 'utf8', env });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('HUBSPOT_ACCESS_TOKEN is not set');
   });
 
   function columnsArgs(): string[] {
