@@ -5,7 +5,7 @@ import { readConfig } from '#src/aws/config';
 import { lambdaHandler } from '#src/aws/lambda';
 import { logger, metrics } from '#src/aws/powertools';
 import { SqsJobQueue } from '#src/aws/queue';
-import { RATE_SHARE_KEYS, riskSchedulerRateLimit } from '#src/aws/risk-rate-shares';
+import { RATE_SHARE_KEYS, riskSchedulerRateLimits } from '#src/aws/risk-rate-shares';
 import { DynamoRiskModelStore } from '#src/aws/risk-sync-stores';
 import { createHubSpotRiskCrm } from '#src/hubspot/risk-crm';
 import { createRiskSettingsReader } from '#src/settings/risk-settings-store';
@@ -23,7 +23,7 @@ const config = readConfig([
 const crm = createHubSpotRiskCrm({
   baseUrl: config.HUBSPOT_BASE_URL,
   accessToken: config.HUBSPOT_ACCESS_TOKEN,
-  rateLimit: riskSchedulerRateLimit(config),
+  ...riskSchedulerRateLimits(config),
 });
 const queue = new SqsJobQueue(sqs, config.RISK_QUEUE_URL);
 const settings = createRiskSettingsReader(documentClient, config.SETTINGS_TABLE_NAME);

@@ -18,6 +18,8 @@ export const RATE_SHARE_KEYS = [
 
 /** Calls in flight per client: enough to keep its share busy at HubSpot's ~100–300 ms latency. */
 const MAX_IN_FLIGHT = 8;
+/** Under HubSpot's ~5 search requests a second per portal. */
+const SEARCHES_PER_SECOND = 4;
 
 export class RateShareError extends Error {
   constructor(message: string) {
@@ -45,11 +47,21 @@ export function riskWorkerRateLimit(config: RateShareConfig): RateLimit {
   return { maxRequests, intervalMs: 10_000, maxConcurrent: Math.min(MAX_IN_FLIGHT, maxRequests) };
 }
 
-/** The scheduler's limiter: its own share, outside the workers'. */
-export function riskSchedulerRateLimit(config: RateShareConfig): RateLimit {
+/**
+ * The scheduler's limiters: its own share, outside the workers'. It only searches, and the adapter
+ * paces searches with their own limiter (HubSpot: ~5 / s), so that one gets the share too.
+ */
+export function riskSchedulerRateLimits(config: RateShareConfig): {
+  rateLimit: RateLimit;
+  searchRateLimit: RateLimit;
+} {
   checkBudget(config);
   const maxRequests = config.RISK_SCHEDULER_REQUESTS_PER_10S;
-  return { maxRequests, intervalMs: 10_000, maxConcurrent: Math.min(MAX_IN_FLIGHT, maxRequests) };
+  const perSecond = Math.max(1, Math.min(SEARCHES_PER_SECOND, Math.floor(maxRequests / 10)));
+  return {
+    rateLimit: { maxRequests, intervalMs: 10_000, maxConcurrent: Math.min(MAX_IN_FLIGHT, maxRequests) },
+    searchRateLimit: { maxRequests: perSecond, intervalMs: 1_000, maxConcurrent: 1 },
+  };
 }
 
 function checkBudget(config: RateShareConfig): void {

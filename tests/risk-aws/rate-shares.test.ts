@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '#src/aws/config';
-import { RATE_SHARE_KEYS, riskSchedulerRateLimit, riskWorkerRateLimit } from '#src/aws/risk-rate-shares';
+import { RATE_SHARE_KEYS, riskSchedulerRateLimits, riskWorkerRateLimit } from '#src/aws/risk-rate-shares';
 
 describe('risk workers share the portal rate limit', () => {
   it('by default two workers get 75 requests per 10 s each, and with the scheduler stay under 190', () => {
     const config = readConfig(RATE_SHARE_KEYS, {});
     const worker = riskWorkerRateLimit(config);
-    const scheduler = riskSchedulerRateLimit(config);
+    const scheduler = riskSchedulerRateLimits(config);
     expect(worker).toMatchObject({ maxRequests: 75, intervalMs: 10_000 });
-    expect(config.RISK_WORKER_CONCURRENCY * worker.maxRequests + scheduler.maxRequests).toBeLessThanOrEqual(
-      config.HUBSPOT_RATE_LIMIT_PER_10S,
-    );
+    expect(
+      config.RISK_WORKER_CONCURRENCY * worker.maxRequests + scheduler.rateLimit.maxRequests,
+    ).toBeLessThanOrEqual(config.HUBSPOT_RATE_LIMIT_PER_10S);
+  });
+
+  it('the scheduler’s searches stay within its share too: 2 a second is 20 per 10 s', () => {
+    const { searchRateLimit } = riskSchedulerRateLimits(readConfig(RATE_SHARE_KEYS, {}));
+    expect(searchRateLimit).toMatchObject({ maxRequests: 2, intervalMs: 1_000 });
   });
 
   it('more concurrent workers get a smaller share each', () => {
