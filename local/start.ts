@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '#sandbox/server';
+import { todayUtc } from '#sandbox/seed/choose';
 import { APP_TOKEN, SANDBOX_TOKENS, UI_TOKEN_PREFIX } from '#sandbox/tokens';
 import { runRiskSync } from '#src/cli/risk-sync';
 import { startLocalAws } from './aws.ts';
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({
     port: SANDBOX_PORT,
     dataDir: join(dataDir, 'sandbox'),
-    seed: { name: 'demo' },
+    // Seeded as of today, so renewal dates fall in the coming 12 months whenever the demo starts.
+    seed: { name: 'demo', asOf: todayUtc() },
   });
   const aws = await startLocalAws({ dataDir: join(dataDir, 'dynamodb') });
   const backend = await startBackend({

@@ -2,9 +2,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSandbox } from './server.ts';
+import { todayUtc } from './seed/choose.ts';
 import { SANDBOX_TOKENS, UI_TOKEN_PREFIX } from './tokens.ts';
 
-/** `npm run sandbox -- --port 4010 --data <dir> --seed demo|empty --seed-number N --companies N --rate-limit N` */
+/** `npm run sandbox -- --port 4010 --data <dir> --seed demo|empty --seed-number N --companies N --as-of YYYY-MM-DD --rate-limit N` */
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4010' },
@@ -12,6 +13,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: join(tmpdir(), 'renewal-guard-sandbox') },
     seed: { type: 'string', default: 'demo' },
     'seed-number': { type: 'string', default: '1' },
+    'as-of': { type: 'string', default: todayUtc() },
     companies: { type: 'string', default: '2000' },
     'rate-limit': { type: 'string', default: '190' },
     'portal-id': { type: 'string', default: '12345678' },
@@ -33,6 +35,11 @@ if (values.seed !== 'demo' && values.seed !== 'empty') {
   process.exit(2);
 }
 
+if (!/^\d{4}-\d{2}-\d{2}$/.test(values['as-of']) || Number.isNaN(Date.parse(values['as-of']))) {
+  console.error(`--as-of must be a date as YYYY-MM-DD, found ${values['as-of']}`);
+  process.exit(2);
+}
+
 const started = performance.now();
 const sandbox = await startSandbox({
   port: integer('port', values.port),
@@ -42,6 +49,7 @@ const sandbox = await startSandbox({
     name: values.seed,
     seedNumber: integer('seed-number', values['seed-number']),
     companies: integer('companies', values.companies),
+    asOf: values['as-of'],
   },
   rateLimit: integer('rate-limit', values['rate-limit']),
   portalId: integer('portal-id', values['portal-id']),

@@ -23,7 +23,7 @@ export interface SandboxOptions {
   /** Persist the portal here; absent = memory only. */
   dataDir?: string;
   /** Used when `dataDir` holds no portal yet; default empty. */
-  seed?: { name: 'demo' | 'empty'; seedNumber?: number; companies?: number };
+  seed?: { name: 'demo' | 'empty'; seedNumber?: number; companies?: number; asOf?: string };
   /** Requests per 10 s; default 190; 0 = off. */
   rateLimit?: number;
   /** Default 650000. */

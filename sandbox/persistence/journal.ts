@@ -1,3 +1,4 @@
+import type { SeedChoice } from '../seed/choose.ts';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Mutation } from '../store/mutations.ts';
@@ -5,7 +6,7 @@ import type { Mutation } from '../store/mutations.ts';
 /** Which seed a persisted portal was built from; the journal holds every change since. */
 export interface PortalManifest {
   portalId: number;
-  seed: { name: 'demo' | 'empty'; seedNumber: number; companies: number };
+  seed: SeedChoice;
   createdAt: number;
 }
 

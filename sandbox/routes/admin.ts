@@ -51,6 +51,9 @@ function faultsView(guard: ApiGuard) {
   };
 }
 
+const isCalendarDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
 function seedChoice(body: unknown): SeedChoice {
   const input = expectObject(body ?? {}, 'body');
   const name = input.name ?? 'demo';
@@ -65,9 +68,13 @@ function seedChoice(body: unknown): SeedChoice {
     }
     return value;
   };
+  const asOf = input.asOf;
+  if (asOf !== undefined && (typeof asOf !== 'string' || !isCalendarDate(asOf)))
+    throw validationError(`Invalid input: asOf must be a date as YYYY-MM-DD, found ${JSON.stringify(asOf)}.`);
   return {
     name,
     seedNumber: count(input.seedNumber, 'seedNumber', DEFAULT_SEED.seedNumber, 2 ** 31),
     companies: count(input.companies, 'companies', DEFAULT_SEED.companies, 100_000),
+    ...(asOf !== undefined ? { asOf } : {}),
   };
 }

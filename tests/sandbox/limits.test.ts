@@ -139,4 +139,35 @@ describe('faults and admin', () => {
     const owners = await clientFor(sandbox).crm.owners.ownersApi.getPage();
     expect(owners.results.some((owner) => (owner.teams ?? []).length > 0)).toBe(true);
   });
+
+  it('seeds the demo as of a given day: the same portal, every renewal date moved with it', async () => {
+    sandbox = await startTestSandbox();
+    const renewalDates = async (asOf: string) => {
+      expect((await admin('POST', 'seed', { name: 'demo', companies: 30, asOf })).status).toBe(200);
+      const page = await clientFor(sandbox!).crm.companies.basicApi.getPage(100, undefined, [
+        'rg_renewal_date',
+      ]);
+      return page.results.map((c) => c.properties.rg_renewal_date ?? '');
+    };
+    const days = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+    const early = await renewalDates('2027-03-15');
+    const late = await renewalDates('2027-06-23');
+    expect(early.filter(Boolean).length).toBeGreaterThanOrEqual(30);
+    // Contract anniversaries clamp at month ends, so a date may move a day less than the seed day.
+    const shifts = late.map((date, i) => (date ? days(date) - days(early[i]!) : null));
+    for (const shift of shifts.filter((s) => s !== null))
+      expect(Math.abs(shift - 100)).toBeLessThanOrEqual(1);
+    expect(shifts.map((s) => s === null)).toEqual(early.map((date) => !date));
+    const upcoming = late.filter((date) => date > '2027-06-23' && date <= '2028-06-23');
+    expect(upcoming.length / late.filter(Boolean).length).toBeGreaterThan(0.7);
+  });
+
+  it('refuses a seed day that is not a calendar date, naming asOf', async () => {
+    sandbox = await startTestSandbox();
+    const response = await admin('POST', 'seed', { name: 'demo', companies: 5, asOf: '2027-02-30' });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(
+      /asOf must be a date as YYYY-MM-DD/,
+    );
+  });
 });
