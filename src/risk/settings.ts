@@ -121,6 +121,11 @@ export const riskSettingsSchema = z
         globalPenalty: z.number().min(0).default(1),
         /** Pooling: λ_segment = poolStrength · poolHalfEvents / (poolHalfEvents + churn events). */
         poolStrength: z.number().min(0).default(40),
+        /**
+         * Pooling strengths tried by held-out log-loss on grouped folds; the best is used. Empty →
+         * `poolStrength` as given. 10 lets big segments speak; 1,000 keeps every segment near global.
+         */
+        poolStrengthChoices: z.array(z.number().min(0)).default([10, 40, 200, 1000]),
         poolHalfEvents: z.number().positive().default(20),
         /** A segment calibrates its own Platt slope from this many churn events; below, intercept only. */
         calibrationSlopeMinEvents: z.number().int().min(1).default(30),
@@ -135,6 +140,11 @@ export const riskSettingsSchema = z
         bottomTwoMax: share.default(0.25),
         /** A segment needs this many past renewals (and 2 churns) for cut points of its own. */
         minSegmentHistory: z.number().int().min(1).default(20),
+        /**
+         * With history: one set of cut points on calibrated probabilities for the whole portal
+         * (most churn caught for the share), or each segment's own share of 20–25%.
+         */
+        cutPointsBy: z.enum(['portal', 'segment']).default('portal'),
       })
       .prefault({})
       .refine((t) => t.bottomTwoMin <= t.bottomTwoTarget && t.bottomTwoTarget <= t.bottomTwoMax, {

@@ -36,7 +36,8 @@ export function cutPointsFromHistory(
   let bottom = Math.round(shares.bottomTwoTarget * n);
   let best = -1;
   let caught = 0;
-  for (let k = 1; k <= Math.floor(shares.bottomTwoMax * n); k++) {
+  const highest = Math.floor(reachableShare(shares, n) * n);
+  for (let k = 1; k <= highest; k++) {
     caught += churned[order[k - 1]!]!;
     if (k < Math.ceil(shares.bottomTwoMin * n) || !isCut(sorted, k)) continue;
     const better =
@@ -49,6 +50,17 @@ export function cutPointsFromHistory(
     }
   }
   return cutPointsAt(sorted, bottom);
+}
+
+/**
+ * Catching more churn always means a larger bottom two, so the best cut sits at the top of the
+ * band; but new accounts scatter around the share measured on history. The top is lowered by the
+ * one-sided 95% sampling margin of that share on n accounts, so scored accounts stay in the band.
+ */
+export function reachableShare(shares: TierShares, n: number): number {
+  const max = shares.bottomTwoMax;
+  const margin = 1.645 * Math.sqrt((max * (1 - max)) / Math.max(n, 1));
+  return Math.max(shares.bottomTwoMin, Math.min(max, max - margin));
 }
 
 /** Without outcomes: the bottom two tiers take the target share of accounts by score. */

@@ -9,10 +9,13 @@ export interface SegmentCutPoints {
 }
 
 /**
- * Cut points for each segment. With outcomes: a segment with at least `minSegmentHistory`
- * renewals and 2 churns gets its own; others use those of all accounts (the probabilities are
- * calibrated, so one scale fits all). Without outcomes: by score quantile, the segment's own
- * when it has `minSegmentHistory` accounts, else all accounts'; with no accounts, the defaults.
+ * Cut points for each segment. With outcomes and `tiers.cutPointsBy` = `portal` (default): every
+ * segment uses those of all accounts — the probabilities are calibrated per segment, so one
+ * threshold puts the accounts most likely to churn in the bottom two whatever their segment, and
+ * a segment that churns more holds more of them (forcing each segment to 20–25% catches less).
+ * With `segment`: a segment with at least `minSegmentHistory` renewals and 2 churns gets its own;
+ * others use all accounts'. Without outcomes: by score quantile, the segment's own when it has
+ * `minSegmentHistory` accounts, else all accounts'; with no accounts, the defaults.
  */
 export function segmentCutPoints(
   probabilities: ArrayLike<number>,
@@ -43,7 +46,9 @@ export function segmentCutPoints(
   for (const segment of segments) {
     const rows = segment === GLOBAL_SEGMENT ? [] : all.filter((i) => rowSegments[i] === segment);
     const churns = churned ? rows.reduce((a, i) => a + churned[i]!, 0) : 0;
-    const enough = rows.length >= shares.minSegmentHistory && (!churned || churns >= 2);
+    const enough =
+      rows.length >= shares.minSegmentHistory &&
+      (!churned || (churns >= 2 && shares.cutPointsBy === 'segment'));
     result.set(
       segment,
       enough
