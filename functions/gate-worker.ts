@@ -3,6 +3,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { documentClient } from '#src/aws/clients';
 import { readConfig } from '#src/aws/config';
+import { createViolationClaims } from '#src/aws/violation-claims';
 import { lambdaHandler } from '#src/aws/lambda';
 import { logger, metrics } from '#src/aws/powertools';
 import { isCrmError } from '#src/crm/errors';
@@ -14,6 +15,7 @@ const config = readConfig([
   'HUBSPOT_BASE_URL',
   'HUBSPOT_ACCESS_TOKEN',
   'SETTINGS_TABLE_NAME',
+  'IDEMPOTENCY_TABLE_NAME',
   'GATE_WORKER_REQUESTS_PER_10S',
 ]);
 const crm = createHubSpotCrm({
@@ -61,6 +63,8 @@ export const handler = lambdaHandler(async (event: SQSEvent, context) => {
   const results = await runGateChecks(event.Records, {
     crm,
     settingsOf: (portalId) => loadGateSettings(settings, portalId),
+    violationClaimsOf: (portalId) =>
+      createViolationClaims(documentClient, config.IDEMPOTENCY_TABLE_NAME, portalId),
     now: () => new Date().toISOString(),
   });
   for (const result of results.values()) {

@@ -81,6 +81,16 @@ export interface DealBatchesPort {
   /** Notes and tasks are created with their deal association inline, 100 a call. */
   createNotes(notes: readonly NoteToCreate[]): Promise<void>;
   createTasks(tasks: readonly TaskToCreate[]): Promise<void>;
+  /**
+   * The bodies of the notes and of the tasks associated with each deal: one associations read for
+   * notes and one for tasks (1,000 deals a call), then batch reads of the bodies found.
+   */
+  dealNoteAndTaskBodies(dealIds: readonly string[]): Promise<ReadonlyMap<string, DealNoteAndTaskBodies>>;
+}
+
+export interface DealNoteAndTaskBodies {
+  notes: readonly string[];
+  tasks: readonly string[];
 }
 
 export type CrmPort = DealsPort &

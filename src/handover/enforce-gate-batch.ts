@@ -15,7 +15,19 @@ export type GateBatchCrm = Pick<
   | 'updateDeals'
   | 'createNotes'
   | 'createTasks'
+  | 'dealNoteAndTaskBodies'
 >;
+
+/**
+ * Claims on violations (`GateDecision.reference`), taken before their note and task are created.
+ * A violation claimed before may be reported already: by an attempt that failed after creating them
+ * (its deal update failed), or whose create answer was lost. Only those cost a look at the deal's
+ * notes and tasks; a first claim costs no HubSpot call.
+ */
+export interface ViolationClaims {
+  /** Claims each reference for good; answers the ones some earlier or concurrent attempt had claimed. */
+  claim(references: readonly string[]): Promise<ReadonlySet<string>>;
+}
 
 const gone = (dealId: string): GateOutcome => ({
   dealId,
@@ -27,10 +39,12 @@ const gone = (dealId: string): GateOutcome => ({
  * `dealstage` history), associations and champions only for deals that name a champion, the cached
  * pipelines, then one batch create of notes, one of tasks and one batch update. A queue batch of
  * ten deals costs about four API calls instead of ten times four. Any failed call fails the whole
- * batch (the caller retries it), with the same note-before-update order as `enforceGate`.
+ * batch (the caller retries it), with the same note-before-update order as `enforceGate`; the
+ * retry creates no second note or task for the same violation (`ViolationClaims`).
  */
 export async function enforceGateForDeals(
   crm: GateBatchCrm,
+  claims: ViolationClaims,
   settings: GateSettings,
   dealIds: readonly string[],
   now: string,
@@ -47,8 +61,45 @@ export async function enforceGateForDeals(
     const decision = gateDecisionFor(deal, pipelineOf(pipelines, deal), summary, settings, now);
     outcomes.set(deal.id, { dealId: deal.id, decision, summary });
   }
-  await applyGateDecisions(crm, [...outcomes.values()], now);
-  return ids.map((id) => outcomes.get(id) ?? gone(id));
+  const applied = await withoutExistingReports(crm, claims, [...outcomes.values()]);
+  await applyGateDecisions(crm, applied, now);
+  const byDeal = new Map(applied.map((outcome) => [outcome.dealId, outcome]));
+  return ids.map((id) => byDeal.get(id) ?? gone(id));
+}
+
+/**
+ * The outcomes to apply, less the notes and tasks a claimed-before violation already has: found by
+ * the reference in their bodies, read through the deal's associations (consistent at once, where
+ * the search index lags by seconds, exactly the seconds between a failed attempt and its retry).
+ */
+async function withoutExistingReports(
+  crm: GateBatchCrm,
+  claims: ViolationClaims,
+  outcomes: readonly GateOutcome[],
+): Promise<GateOutcome[]> {
+  const references = outcomes.flatMap(({ decision }) => decision.reference ?? []);
+  if (references.length === 0) return [...outcomes];
+  const claimedBefore = await claims.claim(references);
+  const unsure = outcomes.filter(
+    ({ decision }) => decision.reference && claimedBefore.has(decision.reference),
+  );
+  if (unsure.length === 0) return [...outcomes];
+  const existing = await crm.dealNoteAndTaskBodies(unsure.map((o) => o.dealId));
+  return outcomes.map((outcome) => {
+    const { reference, note, task, ...decision } = outcome.decision;
+    if (!reference || !claimedBefore.has(reference)) return outcome;
+    const found = existing.get(outcome.dealId);
+    const reports = (bodies: readonly string[] | undefined) => bodies?.some((b) => b.includes(reference));
+    return {
+      ...outcome,
+      decision: {
+        ...decision,
+        reference,
+        ...(note && !reports(found?.notes) ? { note } : {}),
+        ...(task && !reports(found?.tasks) ? { task } : {}),
+      },
+    };
+  });
 }
 
 async function withContacts(

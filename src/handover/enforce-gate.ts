@@ -45,13 +45,14 @@ export async function enforceGate(
 
 /** The gate's decision for a deal as read now, under the portal's settings for the deal. */
 export function gateDecisionFor(
-  deal: Pick<DealRecord, 'properties' | 'dealstageHistory'>,
+  deal: Pick<DealRecord, 'id' | 'properties' | 'dealstageHistory'>,
   pipeline: Pipeline | null,
   summary: HandoverSummary,
   settings: GateSettings,
   now: string,
 ): GateDecision {
   return decideGate({
+    dealId: deal.id,
     deal: deal.properties,
     dealstageHistory: deal.dealstageHistory,
     pipeline,

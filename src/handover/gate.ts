@@ -6,6 +6,7 @@ import { stageBeforeWon, stageLabel, wonStageEntry, wonStageIds } from './won-st
 
 /** Everything the gate decides on: the deal as it is now, never as an event said it was. */
 export interface GateInput {
+  dealId: string;
   /** The deal's current properties: dealstage, pipeline, dealname, hubspot_owner_id and the rg_ gate properties. */
   deal: Properties;
   /** Every value `dealstage` held (any order), the current one included. */
@@ -43,7 +44,19 @@ export interface GateDecision {
   writes: Record<string, string>;
   note?: string;
   task?: GateTask;
+  /** With a note or task: the violation they report, written in their bodies (`violationReference`). */
+  reference?: string;
 }
+
+/**
+ * Names one violation, the deal and its won-stage entry, in the note and task reporting it, so a
+ * retry can tell a report that was already created from one that was not.
+ */
+export function violationReference(dealId: string, wonEntry: string): string {
+  return `rg-gate/${dealId}/${wonEntry}`;
+}
+
+const referenceLine = (reference: string) => `\n\nRenewal Guard reference: ${reference}`;
 
 const none = (reason: string): GateDecision => ({ action: 'none', reason, writes: {} });
 
@@ -109,14 +122,19 @@ function block(
     writes: { dealstage: moveTo, rg_gate_status: 'blocked', rg_gate_won_entry: entry },
   };
   if (!reported) {
+    const reference = violationReference(input.dealId, entry);
+    decision.reference = reference;
     decision.note =
       `Renewal Guard moved this deal back from ${from} to ${to}: its handover is incomplete.\n\n` +
       `What is missing:\n${missing}\n\n` +
-      `Complete the handover in the Renewal Guard card on this deal, then move it to ${from} again.`;
+      `Complete the handover in the Renewal Guard card on this deal, then move it to ${from} again.` +
+      referenceLine(reference);
     decision.task = {
       assignee: 'deal_owner',
       subject: `Complete the handover for ${dealName}`,
-      body: `${dealName} was moved back to ${to} because its handover is incomplete.\n\nWhat is missing:\n${missing}`,
+      body:
+        `${dealName} was moved back to ${to} because its handover is incomplete.\n\nWhat is missing:\n${missing}` +
+        referenceLine(reference),
       dueAt: addDays(input.now, input.ownerTaskDueInDays),
       ...(ownerId ? { ownerId } : {}),
     };
@@ -140,12 +158,15 @@ function flag(
     writes: { rg_gate_status: 'flagged', rg_gate_won_entry: entry },
   };
   if (!reported) {
+    const reference = violationReference(input.dealId, entry);
+    decision.reference = reference;
     decision.task = {
       assignee: 'revops',
       subject: `Closed-won without a complete handover: ${dealName}`,
       body:
         `${dealName} is in ${won} but its handover is incomplete.\n\nWhat is missing:\n${bullets(input.handover.missing)}\n\n` +
-        'Ask the deal owner to complete it, or override the gate with a reason.',
+        'Ask the deal owner to complete it, or override the gate with a reason.' +
+        referenceLine(reference),
       dueAt: addDays(input.now, input.ownerTaskDueInDays),
       ...(taskOwnerId ? { ownerId: taskOwnerId } : {}),
       ...(queueId ? { queueIds: [queueId] } : {}),

@@ -1,4 +1,4 @@
-import type { BatchReadDeal, DealBatchesPort } from '#src/crm/port';
+import type { BatchReadDeal, DealBatchesPort, DealNoteAndTaskBodies } from '#src/crm/port';
 import type { NoteToCreate, TaskToCreate } from '#src/crm/records';
 import { AssociationSpecAssociationCategoryEnum, type HubSpotApis } from './codegen-apis';
 import type { RetryingCaller } from './retrying-call';
@@ -41,7 +41,60 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /** The batch half of the CRM port: one request per 100 deals, notes or tasks. */
 export function dealBatches(api: HubSpotApis, call: Call): DealBatchesPort {
+  /** Ids of the notes or tasks on each deal; deals with none are absent (a 207 error, not a throw). */
+  async function associatedIds(
+    dealIds: readonly string[],
+    toObjectType: 'notes' | 'tasks',
+  ): Promise<Map<string, string[]>> {
+    const byDeal = new Map<string, string[]>();
+    for (const ids of chunks(dealIds, ASSOCIATION_BATCH_LIMIT)) {
+      const batch = await call(`read the ${toObjectType} of deals`, () =>
+        api.associationBatches.getPage('deals', toObjectType, { inputs: ids.map((id) => ({ id })) }),
+      );
+      for (const result of batch.results) {
+        byDeal.set(result._from.id, [...new Set(result.to.map((to) => String(to.toObjectId)))]);
+      }
+    }
+    return byDeal;
+  }
+
+  async function bodiesById(
+    objectIds: readonly string[],
+    objectType: 'notes' | 'tasks',
+  ): Promise<Map<string, string>> {
+    const property = objectType === 'notes' ? 'hs_note_body' : 'hs_task_body';
+    const batches = objectType === 'notes' ? api.noteBatches : api.taskBatches;
+    const bodies = new Map<string, string>();
+    for (const ids of chunks([...new Set(objectIds)], BATCH_LIMIT)) {
+      const batch = await call(`read ${objectType} ${ids.join(', ')}`, () =>
+        batches.read({
+          inputs: ids.map((id) => ({ id })),
+          properties: [property],
+          propertiesWithHistory: [],
+        }),
+      );
+      for (const object of batch.results) bodies.set(object.id, object.properties[property] ?? '');
+    }
+    return bodies;
+  }
+
   return {
+    async dealNoteAndTaskBodies(dealIds) {
+      const ids = [...new Set(dealIds)];
+      const noteIds = await associatedIds(ids, 'notes');
+      const taskIds = await associatedIds(ids, 'tasks');
+      const notes = await bodiesById([...noteIds.values()].flat(), 'notes');
+      const tasks = await bodiesById([...taskIds.values()].flat(), 'tasks');
+      const bodiesOf = (found: readonly string[] | undefined, bodies: Map<string, string>) =>
+        (found ?? []).flatMap((id) => bodies.get(id) ?? []);
+      return new Map<string, DealNoteAndTaskBodies>(
+        ids.map((id) => [
+          id,
+          { notes: bodiesOf(noteIds.get(id), notes), tasks: bodiesOf(taskIds.get(id), tasks) },
+        ]),
+      );
+    },
+
     async readDeals(dealIds, properties): Promise<BatchReadDeal[]> {
       const found: BatchReadDeal[] = [];
       for (const ids of chunks([...new Set(dealIds)], BATCH_LIMIT)) {

@@ -1,5 +1,9 @@
 import type { GateOutcome } from '#src/handover/enforce-gate';
-import { enforceGateForDeals, type GateBatchCrm } from '#src/handover/enforce-gate-batch';
+import {
+  enforceGateForDeals,
+  type GateBatchCrm,
+  type ViolationClaims,
+} from '#src/handover/enforce-gate-batch';
 import type { GateSettings } from '#src/handover/gate-settings';
 import { jobSchema, type GateCheckJob } from '#src/jobs';
 
@@ -26,6 +30,8 @@ export type GateCheckResult =
 export interface GateCheckDeps {
   crm: GateBatchCrm;
   settingsOf(portalId: number): Promise<GateSettings>;
+  /** Claims on the portal's violations, so no retry reports one twice. */
+  violationClaimsOf(portalId: number): ViolationClaims;
   now(): string;
 }
 
@@ -75,6 +81,7 @@ export async function runGateChecks(
       const settings = await deps.settingsOf(portalId);
       const outcomes = await enforceGateForDeals(
         deps.crm,
+        deps.violationClaimsOf(portalId),
         settings,
         queued.map((q) => q.job.dealId),
         deps.now(),

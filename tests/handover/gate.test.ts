@@ -30,6 +30,7 @@ const complete = { complete: true, missing: '' };
 
 function input(deal: Record<string, string | null> = {}, rest: Partial<GateInput> = {}): GateInput {
   return {
+    dealId: '5512',
     deal: { ...wonDeal, ...deal },
     dealstageHistory: history,
     pipeline: salesPipeline,
@@ -83,6 +84,19 @@ describe('a deal moved to a won stage with an incomplete handover, policy block'
       dueAt: '2026-07-02T09:00:00.000Z',
       ownerId: '4001',
     });
+  });
+
+  it('names the violation, the deal and its won-stage entry, in its note and task', () => {
+    const reference = `rg-gate/5512/${ENTRY}`;
+    expect(decision.reference).toBe(reference);
+    expect(decision.note).toMatch(new RegExp(`Renewal Guard reference: ${reference}$`));
+    expect(decision.task?.body).toMatch(new RegExp(`Renewal Guard reference: ${reference}$`));
+  });
+
+  it('names a later won-stage entry as another violation', () => {
+    const again = [...history, { value: 'closedwon', timestamp: '2026-07-01T08:00:00.000Z' }];
+    const later = decideGate(input({}, { dealstageHistory: [history[1]!, again[3]!] }));
+    expect(later.reference).toBe('rg-gate/5512/closedwon@2026-07-01T08:00:00.000Z');
   });
 
   it('is left alone when the same or a late event is processed again', () => {
@@ -180,6 +194,7 @@ describe('policy flag', () => {
     expect(decision.note).toBeUndefined();
     expect(decision.task).toMatchObject({ assignee: 'revops', ownerId: '9001', queueIds: ['33'] });
     expect(decision.task?.body).toContain('- Success criteria: no line has a number or date');
+    expect(decision.task?.body).toContain(`Renewal Guard reference: rg-gate/5512/${ENTRY}`);
   });
 
   it('creates the task once per won-stage entry', () => {
