@@ -37,7 +37,8 @@ export function loadFunction<T>(name: string): () => Promise<T> {
 /** Workers that exist in this checkout: they are written by other parts of the project over time. */
 export function defaultWorkers(env: Record<string, string | undefined>): Record<string, WorkerBinding> {
   const candidates: [string, string | undefined, number][] = [
-    ['gate-worker', env.GATE_QUEUE_URL, 1],
+    // Lambda's smallest SQS MaximumConcurrency, as the gate benchmark runs it.
+    ['gate-worker', env.GATE_QUEUE_URL, 2],
     // Sized with the workers' share of the portal's rate limit (src/aws/risk-rate-shares.ts).
     ['risk-worker', env.RISK_QUEUE_URL, Number(env.RISK_WORKER_CONCURRENCY ?? 2)],
   ];

@@ -79,6 +79,8 @@ export async function startGateSystem(options: GateSystemOptions = {}): Promise<
     workers: {
       'gate-worker': {
         queueUrl: aws.queueUrls.gate,
+        // As `npm start` and Lambda's smallest MaximumConcurrency: two batches in flight at once.
+        concurrency: 2,
         load: loadFunction<{ handler: SqsHandler }>('gate-worker'),
       },
     },
