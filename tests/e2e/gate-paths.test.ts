@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseGateSettings } from '#src/handover/gate-settings';
-import { saveHandover } from '#src/handover/save-handover';
 import { PORTAL_ADMIN } from '#sandbox/seed/empty';
 import { IMPORT_TOKEN, INTEGRATION_TOKEN, uiToken, WORKFLOW_TOKEN } from '#sandbox/tokens';
 import { completeHandover, gateDeals } from './gate-deals';
@@ -52,11 +50,14 @@ beforeAll(async () => {
 afterAll(() => system?.close());
 
 describe('the closed-won gate, end to end through webhooks, SQS and the gate worker', () => {
-  it('lets a deal whose complete handover was saved move to closed-won and stay there, clear', async () => {
+  it('lets a deal whose complete handover was saved through the card API move to closed-won and stay there, clear', async () => {
     const dealId = await deals.openDeal(uiToken(PORTAL_ADMIN.id));
     const champion = await deals.champion(dealId);
-    const settings = parseGateSettings({ revopsTaskOwnerId: REVOPS_OWNER });
-    await saveHandover(system.crm, settings, dealId, completeHandover(champion), new Date().toISOString());
+    const saved = await system.cardApi('PUT', `/deals/${dealId}/handover`, {
+      userId: PORTAL_ADMIN.userId,
+      body: completeHandover(champion),
+    });
+    expect(saved).toMatchObject({ status: 200, body: { summary: { complete: true } } });
 
     await deals.move(uiToken(PORTAL_ADMIN.id), dealId, 'closedwon');
     await deals.gateStatus(dealId, 'clear');

@@ -3,7 +3,7 @@ import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Client } from '@hubspot/api-client';
 import { vi } from 'vitest';
-import type { CrmPort } from '#src/crm/port';
+import { signHubSpotRequestV3 } from '#src/hubspot/signature';
 import type { GateSettingsInput } from '#src/handover/gate-settings';
 import { createGateSettingsStore, saveGateSettings } from '#src/settings/gate-settings-store';
 import type { RunningSandbox } from '#sandbox/server';
@@ -14,7 +14,7 @@ import { loadFunction } from '../../local/functions.ts';
 import type { ScheduledHandler } from '../../local/schedule.ts';
 import type { SqsHandler } from '../../local/sqs-poller.ts';
 import { projectWebhookSubscriptions } from '../../local/webhook-subscriptions.ts';
-import { crmFor, installDealProperties } from '../hubspot/portal';
+import { installDealProperties } from '../hubspot/portal';
 import { clientFor, startTestSandbox } from '../support/sandbox';
 
 export interface GateSystemOptions {
@@ -48,9 +48,13 @@ export interface GateSystem {
   backend: Backend;
   /** The api-client acting as the app, for reading what the gate did. */
   app: Client;
-  /** The app's CRM adapter, as the card API would use it. */
-  crm: CrmPort;
   portalId: number;
+  /** A card's `hubspot.fetch` to the backend's card API, signed as HubSpot signs it (v3) for the user. */
+  cardApi(
+    method: string,
+    path: string,
+    options: { userId: number; body?: unknown },
+  ): Promise<{ status: number; body: unknown }>;
   configureWebhooks(delivery?: WebhookDelivery): Promise<void>;
   saveSettings(settings: GateSettingsInput): Promise<void>;
   webhookLog(): Promise<DeliverySummary>;
@@ -136,8 +140,30 @@ export async function startGateSystem(options: GateSystemOptions = {}): Promise<
     aws,
     backend,
     app,
-    crm: crmFor(sandbox),
     portalId: sandbox.portalId,
+    cardApi: async (method, path, { userId, body }) => {
+      const query = `userId=${userId}&userEmail=someone%40acme.example&appId=${LOCAL_HUBSPOT_ENV.HUBSPOT_APP_ID}&portalId=${sandbox.portalId}`;
+      const url = `${backend.url}/api${path}?${query}`;
+      const text = body === undefined ? '' : JSON.stringify(body);
+      const timestamp = Date.now();
+      const signature = signHubSpotRequestV3({
+        method,
+        url,
+        body: text,
+        timestamp,
+        clientSecret: LOCAL_HUBSPOT_ENV.HUBSPOT_CLIENT_SECRET,
+      });
+      const response = await fetch(url, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          'x-hubspot-signature-v3': signature,
+          'x-hubspot-request-timestamp': String(timestamp),
+        },
+        body: text || undefined,
+      });
+      return { status: response.status, body: (await response.json()) as unknown };
+    },
     configureWebhooks: async (delivery = {}) => {
       await admin('/__sandbox/webhooks', 'PUT', {
         appId: Number(LOCAL_HUBSPOT_ENV.HUBSPOT_APP_ID),
