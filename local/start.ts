@@ -16,6 +16,16 @@ import { projectWebhookSubscriptions } from './webhook-subscriptions.ts';
  */
 const SANDBOX_PORT = 4010;
 const dataDir = process.env.RENEWAL_GUARD_DATA_DIR ?? join(tmpdir(), 'renewal-guard');
+const sweepEverySeconds = secondsFromEnv('RG_SWEEP_INTERVAL_SECONDS', 60);
+
+function secondsFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new Error(`${name} must be a number of seconds above 0, e.g. 15; found "${raw}"`);
+  return seconds;
+}
 
 async function main(): Promise<void> {
   const sandbox = await startSandbox({
@@ -28,6 +38,7 @@ async function main(): Promise<void> {
   const backend = await startBackend({
     port: DEFAULT_BACKEND_PORT,
     env: { ...aws.env, ...LOCAL_HUBSPOT_ENV, HUBSPOT_BASE_URL: sandbox.url },
+    scheduleIntervals: { sweepsEverySeconds: sweepEverySeconds },
   });
 
   const targetUrl = `${backend.url}/webhooks/hubspot`;
@@ -51,6 +62,7 @@ Renewal Guard is running locally.
   backend                ${backend.url}   card API under /api, webhooks at /webhooks/hubspot
   DynamoDB / SQS         ${aws.dynamodbEndpoint} / ${aws.sqsEndpoint}
   webhooks               ${subscriptions.length} subscriptions from ${source} → ${targetUrl}
+  gate sweep             every ${sweepEverySeconds} s (RG_SWEEP_INTERVAL_SECONDS)
 
 Sandbox tokens: ${SANDBOX_TOKENS.join(', ')}, ${UI_TOKEN_PREFIX}<ownerId> (the app writes as sandbox-app, app id ${LOCAL_HUBSPOT_ENV.HUBSPOT_APP_ID}).
 Local client secret: ${LOCAL_HUBSPOT_ENV.HUBSPOT_CLIENT_SECRET} (not a real secret).
