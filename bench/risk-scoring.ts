@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { seededRandom } from '#src/risk/model/folds';
+import { seededRandom } from '#src/random/seeded-random';
 import { reasonCodes, riskDriversText } from '#src/risk/model/reasons';
 import { buildRulesModel } from '#src/risk/model/rules-model';
 import { compileModel, scoreRows, segmentSlot } from '#src/risk/model/score';

@@ -1,6 +1,6 @@
 import type { DeliveryOptions } from './config';
 import type { PendingEvent } from './payload';
-import { shuffle, type Random } from './seeded-random';
+import { shuffle, type Random } from '#src/random/seeded-random';
 
 /** HubSpot sends at most this many events in one request. */
 export const MAX_EVENTS_PER_REQUEST = 100;

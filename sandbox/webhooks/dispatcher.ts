@@ -11,7 +11,7 @@ import { DeliveryLog, type DeliveryLogEntry, type DeliverySummary } from './deli
 import { deliveryBody, matchingSubscription, toPendingEvent, type PendingEvent } from './payload';
 import { postDelivery } from './post-delivery';
 import { nextStep } from './retry-policy';
-import { seededRandom, type Random } from './seeded-random';
+import { seededRandom, type Random } from '#src/random/seeded-random';
 import { signatureHeaders } from './signature';
 
 export interface WebhookDispatcher {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cutPointsByQuantile, cutPointsFromHistory, reachableShare } from '#src/risk/model/cut-points';
-import { seededRandom } from '#src/risk/model/folds';
+import { seededRandom } from '#src/random/seeded-random';
 import { DEFAULT_RISK_SETTINGS } from '#src/risk/settings';
 
 const shares = DEFAULT_RISK_SETTINGS.tiers;

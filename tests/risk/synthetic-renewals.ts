@@ -1,5 +1,5 @@
 import type { BacktestRow } from '#src/risk/backtest/backtest-rows';
-import { seededRandom } from '#src/risk/model/folds';
+import { seededRandom } from '#src/random/seeded-random';
 import { arrSegment } from '#src/risk/segments';
 
 /**

@@ -1,3 +1,4 @@
+import { seededRandom } from '#src/random/seeded-random';
 /**
  * Fold of each row for grouped k-fold cross-validation: all renewals of one customer fall in the
  * same fold, so a model is never tested on a customer it trained on. Customers are shuffled with a
@@ -52,16 +53,4 @@ export function timeOrderedFolds(
     seen += counts.get(customer)!;
   }
   return Int32Array.from(customerIds, (id) => foldOf.get(id) ?? 0);
-}
-
-/** mulberry32: a tiny, well-known seeded generator; reproducible folds need no more. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

@@ -1,7 +1,7 @@
-/** A random source in [0, 1). Seeded, so a test's duplicates, drops and shuffles repeat run after run. */
+/** A random source in [0, 1). Seeded, so fault switches, folds and demo data repeat run after run. */
 export type Random = () => number;
 
-/** mulberry32: tiny, fast and good enough to pick faults; not for anything secret. */
+/** mulberry32: a tiny, well-known 32-bit seeded generator; reproducible, not for anything secret. */
 export function seededRandom(seed: number): Random {
   let state = seed >>> 0;
   return () => {
