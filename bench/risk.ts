@@ -124,8 +124,14 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ rateLimit: 0 }),
   });
+  const unthrottled = { maxRequests: 100_000, intervalMs: 1_000, maxConcurrent: 10 };
   const history = await readPortalHistory(
-    createHubSpotRiskCrm({ baseUrl: sandbox.url, accessToken: APP_TOKEN }),
+    createHubSpotRiskCrm({
+      baseUrl: sandbox.url,
+      accessToken: APP_TOKEN,
+      rateLimit: unthrottled,
+      searchRateLimit: unthrottled,
+    }),
     DEMO_RISK_SETTINGS,
     new Date(),
   );

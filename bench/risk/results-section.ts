@@ -60,6 +60,8 @@ Measured ${f.date} on ${f.machine}. Demo portal of ${num(f.companies)} companies
 | scoring ${num(f.scoring.companies)} companies' metrics in memory | ${f.scoring.scoringMs} ms (${f.scoring.withReasonsMs} ms more with reason codes and drivers text) | < 2 s: ${verdict(f.scoring.scoringMs + f.scoring.withReasonsMs < 2000)} |
 | peak RSS of the sync process (full / delta) | ${f.full.peakRssMiB.toFixed(0)} MiB / ${f.delta.peakRssMiB.toFixed(0)} MiB | |
 
+Peak RSS is sampled every 100 ms in the bench process (the sync, the harness and tsx; the sandbox's ~640 MiB is in its own process and not counted); the delta runs in the same process after the full sync, so its peak includes what the full sync left on the heap.
+
 Rate-limit time: n calls in a rolling window of 190 need ⌈n / 190⌉ − 1 full windows of 10 s (the first 190 may start at once); searches likewise in windows of 5 per second; the larger of the two.
 
 Full-sync calls by endpoint: ${calls(f.full.counted)}.
