@@ -156,6 +156,21 @@ describe('scheduled renewal-risk scoring', () => {
     expect(first.map((id) => tiers.get(id))).toEqual(first.map(() => null));
     expect(second.every((id) => tiers.get(id) !== null)).toBe(true);
   });
+
+  it('a message that is not a risk.score job fails alone and the others are scored', async () => {
+    const ids = companyIds.slice(18, 24);
+    await clientFor(sandbox, WORKFLOW_TOKEN).crm.companies.batchApi.update({
+      inputs: ids.map((id) => ({ id, properties: { rg_risk_tier: '' } })),
+    });
+    const event = jobEvent([job(ids)]);
+    const malformed = { ...event.Records[0]!, messageId: 'malformed', body: '{"type":"risk.score"}' };
+    event.Records.unshift(malformed);
+
+    const response = await (await riskWorker())(event, lambdaContext('risk-worker', 60_000));
+
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'malformed' }]);
+    expect([...(await tiersOf(ids)).values()].every((tier) => tier !== null)).toBe(true);
+  });
 });
 
 async function setFaults(body: unknown): Promise<void> {
