@@ -10,6 +10,8 @@ export type BusinessChange = 'layoffs' | 'acquisition' | 'pivot';
 export interface PastRenewal {
   at: number;
   outcome: 'renewed' | 'churned';
+  /** The hidden chance it had of churning; the outcome was drawn from it (never written). */
+  churnProbability: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface AccountPlan {
   ae: SeedOwner;
   /** Contract anniversaries, oldest first: [0] the start (first deal closed), last the upcoming renewal. */
   anniversaries: number[];
-  /** health[j]: the account's health over the contract year ending at anniversaries[j]; ~N(0, 1). */
+  /** health[j]: the level the account's health reaches in the months before anniversaries[j]; ~N(0, 1). */
   health: number[];
   /** Renewals inside the history window, oldest first; a churn is always the last one. */
   pastRenewals: PastRenewal[];
@@ -44,6 +46,20 @@ export interface AccountPlan {
     number
   >;
 }
+
+/**
+ * Churn log-odds per unit of health at a renewal. Steep, as with real customers: the state an
+ * account is in over its last months decides the renewal far more than a coin weighted by it.
+ */
+const HEALTH_CHURN_SLOPE = 2.5;
+/**
+ * Over a contract year, health holds at the last renewal's level until SLIDE_FROM_DAYS before the
+ * next anniversary and reaches this year's level SLIDE_TO_DAYS before it: the turn (engagement and
+ * usage falling, tickets rising for a customer heading out) shows in the 4–9 months before the
+ * renewal, and by the time a renewal is worked (~90 days ahead) the account is where it will be.
+ */
+const SLIDE_FROM_DAYS = 270;
+const SLIDE_TO_DAYS = 120;
 
 const START_YEARS = [1, 2, 3, 4, 5];
 const START_WEIGHTS = [0.22, 0.24, 0.2, 0.17, 0.17];
@@ -69,9 +85,15 @@ export function planAccount(
   const health = [random.normal()];
   for (let j = 1; j <= years; j++) health.push(0.75 * (health[j - 1] ?? 0) + 0.66 * random.normal());
   const lowest = Math.min(...health.slice(1));
-
+  // Champions of struggling accounts leave, most often while the account slides toward its
+  // weakest renewal; some leave at any time.
+  const weakestAt = anniversaries[health.indexOf(lowest, 1)] ?? now;
+  const slideStart = Math.max(historyStart, weakestAt - SLIDE_FROM_DAYS * DAY_MS);
+  const slideEnd = Math.min(now - 7 * DAY_MS, weakestAt - 60 * DAY_MS);
   const championLeftAt = random.chance(sigmoid(-2.3 - 0.8 * lowest))
-    ? random.between(historyStart, now - 7 * DAY_MS)
+    ? slideEnd > slideStart && random.chance(0.7)
+      ? random.between(slideStart, slideEnd)
+      : random.between(historyStart, now - 7 * DAY_MS)
     : undefined;
   const championRoleChangeAt = random.chance(0.08)
     ? random.between(now - 150 * DAY_MS, now - 7 * DAY_MS)
@@ -83,15 +105,15 @@ export function planAccount(
       }
     : undefined;
 
-  const renews = (j: number): boolean => {
+  const churnProbability = (j: number): number => {
     const at = anniversaries[j] ?? 0;
     const within = (t: number | undefined) => t !== undefined && t < at && t > at - 365 * DAY_MS;
-    const logit =
+    return sigmoid(
       segment.churnLogit -
-      1.5 * (health[j] ?? 0) +
-      (within(championLeftAt) ? 1.2 : 0) +
-      (within(businessChange?.at) ? 1.0 : 0);
-    return !random.chance(sigmoid(logit));
+        HEALTH_CHURN_SLOPE * (health[j] ?? 0) +
+        (within(championLeftAt) ? 1.2 : 0) +
+        (within(businessChange?.at) ? 1.0 : 0),
+    );
   };
 
   const pastRenewals: PastRenewal[] = [];
@@ -100,12 +122,13 @@ export function planAccount(
     const at = anniversaries[j] ?? 0;
     // Renewals before the window were survived by definition: the account is still here.
     if (at < historyStart) continue;
-    const outcome = renews(j) ? 'renewed' : 'churned';
-    pastRenewals.push({ at, outcome });
+    const p = churnProbability(j);
+    const outcome = random.chance(p) ? 'churned' : 'renewed';
+    pastRenewals.push({ at, outcome, churnProbability: p });
     if (outcome === 'churned') churnedAt = at;
   }
   const activeUntil = churnedAt ?? now;
-  const noise = () => random.normal(0, 0.35);
+  const noise = (sd = 0.35) => random.normal(0, sd);
   return {
     segment,
     arr,
@@ -115,7 +138,7 @@ export function planAccount(
     health,
     pastRenewals,
     nextRenewalAt: churnedAt === undefined ? upcoming : undefined,
-    upcomingRenews: renews(years),
+    upcomingRenews: !random.chance(churnProbability(years)),
     activeUntil,
     historyStart,
     championLeftAt: championLeftAt !== undefined && championLeftAt < activeUntil ? championLeftAt : undefined,
@@ -132,21 +155,23 @@ export function planAccount(
       calls: noise(),
       notes: noise(),
       breadth: noise(),
-      usage: noise(),
+      // How many of the seats bought were ever rolled out varies widely between customers, so the
+      // usage level says less about health than its trend does.
+      usage: noise(0.85),
       tickets: noise(),
       talk: noise(),
     },
   };
 }
 
-/** Health at time `t`: it drifts from one contract year's level to the next, so trends show. */
+/** Health at time `t`: it slides from one contract year's level to the next, so trends show. */
 export function healthAt(plan: AccountPlan, t: number): number {
   const { anniversaries, health } = plan;
   for (let j = 1; j < anniversaries.length; j++) {
     const end = anniversaries[j] ?? 0;
     if (t <= end) {
-      const start = anniversaries[j - 1] ?? 0;
-      const f = Math.min(1, Math.max(0, (t - start) / (end - start)));
+      const slideFrom = end - SLIDE_FROM_DAYS * DAY_MS;
+      const f = Math.min(1, Math.max(0, (t - slideFrom) / ((SLIDE_FROM_DAYS - SLIDE_TO_DAYS) * DAY_MS)));
       return (health[j - 1] ?? 0) * (1 - f) + (health[j] ?? 0) * f;
     }
   }

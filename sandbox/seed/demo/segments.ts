@@ -35,7 +35,7 @@ export const SEGMENT_PROFILES: readonly SegmentProfile[] = [
     contacts: [20, 40],
     engagementsPer180Days: 230,
     ticketsPer180Days: 6,
-    churnLogit: -3.9,
+    churnLogit: -4.9,
     sensitivity: {
       inbound: 0.35,
       meetings: 0.4,
@@ -53,7 +53,7 @@ export const SEGMENT_PROFILES: readonly SegmentProfile[] = [
     contacts: [10, 25],
     engagementsPer180Days: 130,
     ticketsPer180Days: 5,
-    churnLogit: -3.3,
+    churnLogit: -4.1,
     sensitivity: {
       inbound: 0.35,
       meetings: 0.4,
@@ -71,7 +71,7 @@ export const SEGMENT_PROFILES: readonly SegmentProfile[] = [
     contacts: [6, 15],
     engagementsPer180Days: 75,
     ticketsPer180Days: 4,
-    churnLogit: -2.75,
+    churnLogit: -3.35,
     sensitivity: {
       inbound: 0.35,
       meetings: 0.35,
@@ -89,15 +89,15 @@ export const SEGMENT_PROFILES: readonly SegmentProfile[] = [
     contacts: [3, 8],
     engagementsPer180Days: 42,
     ticketsPer180Days: 4,
-    churnLogit: -2.3,
+    churnLogit: -2.8,
     sensitivity: {
       inbound: 0.25,
       meetings: 0.2,
       breadth: 0.25,
       exec: 0.2,
-      usage: 0.65,
-      tickets: 0.45,
-      sentiment: 0.4,
+      usage: 0.55,
+      tickets: 0.5,
+      sentiment: 0.45,
     },
   },
   {
@@ -107,7 +107,7 @@ export const SEGMENT_PROFILES: readonly SegmentProfile[] = [
     contacts: [2, 4],
     engagementsPer180Days: 16,
     ticketsPer180Days: 3,
-    churnLogit: -1.7,
+    churnLogit: -2.1,
     sensitivity: {
       inbound: 0.2,
       meetings: 0.15,
