@@ -1,12 +1,14 @@
+import { seededRandom, type Random as Source } from '#src/random/seeded-random';
+
 /**
- * The demo portal's only source of randomness: mulberry32, a 32-bit seeded PRNG. Small, fast and
- * good enough for synthetic data; `Math.random` would make every run different.
+ * The demo portal's only source of randomness: the shared seeded mulberry32 with the draws the
+ * generator needs. `Math.random` would make every run different.
  */
 export class Random {
-  private state: number;
+  private readonly source: Source;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.source = seededRandom(seed);
   }
 
   /** A generator for one part of the portal (e.g. one company), so that parts do not shift each other. */
@@ -16,10 +18,7 @@ export class Random {
 
   /** Uniform in [0, 1). */
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.source();
   }
 
   /** Uniform in [min, max). */
