@@ -30,7 +30,8 @@ const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 /** The `## Risk` section of bench/RESULTS.md. */
 export function renderRiskSection(f: RiskBenchFigures): string {
   const ratio = f.full.seconds / f.full.requiredSeconds;
-  const perHundred = (100 * f.full.counted.calls) / f.full.summary.scored;
+  // Per company read: every listed company costs its page's calls, scored or skipped as churned.
+  const perHundred = (100 * f.full.counted.calls) / f.full.summary.considered;
   const deltaShare = f.delta.counted.calls / f.full.counted.calls;
   const calls = (c: CallCount) =>
     Object.entries(c.byEndpoint)
@@ -51,7 +52,7 @@ Measured ${f.date} on ${f.machine}. Demo portal of ${num(f.companies)} companies
 
 | what | figure | target |
 |---|---|---|
-| full sync | ${f.full.seconds.toFixed(0)} s for ${num(f.full.summary.scored)} companies, ${num(f.full.counted.calls)} calls (${num(f.full.counted.searches)} searches), ${num(f.full.counted.tooManyRequests)} × 429 | |
+| full sync | ${f.full.seconds.toFixed(0)} s for ${num(f.full.summary.considered)} companies read (${num(f.full.summary.scored)} scored, ${num(f.full.summary.skipped.length)} skipped: churned or gone), ${num(f.full.counted.calls)} calls (${num(f.full.counted.searches)} searches), ${num(f.full.counted.tooManyRequests)} × 429 | |
 | time the rate limit alone requires for those calls | ${f.full.requiredSeconds.toFixed(0)} s | |
 | full sync ÷ rate-limit time | ${ratio.toFixed(3)} | ≤ 1.15: ${verdict(ratio <= 1.15)} |
 | API calls per 100 companies | ${perHundred.toFixed(1)} | |
