@@ -4,9 +4,13 @@ import { changedOutputs, needsReviewTask } from '#src/risk/outputs';
 import type { ScoringModel } from '#src/risk/score-company';
 import type { RiskSettings } from '#src/risk/settings';
 import { companyFeatures, scoreFeatures } from '#src/risk/sync/company-features';
+import { formerCustomerReason } from '#src/risk/sync/former-customer';
 import { readRequest, reviewTask, storedTier } from '#src/risk/sync/sync-risk';
 
-export type RiskJobCrm = Pick<RiskCrmPort, 'readRiskPage' | 'updateCompanies' | 'createCompanyTasks'>;
+export type RiskJobCrm = Pick<
+  RiskCrmPort,
+  'readRiskPage' | 'dealPipelines' | 'updateCompanies' | 'createCompanyTasks'
+>;
 
 export interface RiskJobOutcome {
   scored: number;
@@ -19,7 +23,7 @@ export interface RiskJobOutcome {
  * One `risk.score` job: reads its ≤ 100 companies in one page, scores them with the portal's stored
  * model as of `asOf` (else `now`), writes only changed outputs and creates a review task for each
  * company entering the bottom two tiers — phase 3 of the sync for one page. A company deleted since
- * it was listed is skipped; a CRM failure throws, so the queue retries the whole job (writes are
+ * it was listed, or a former customer, is skipped; a CRM failure throws, so the queue retries the whole job (writes are
  * idempotent: a retried job finds the outputs written and changes nothing twice).
  */
 export async function scoreRiskJob(
@@ -27,11 +31,22 @@ export async function scoreRiskJob(
   deps: { crm: RiskJobCrm; model: ScoringModel; settings: RiskSettings; now: Date },
 ): Promise<RiskJobOutcome> {
   const scoredAt = job.asOf ? new Date(`${job.asOf}T00:00:00Z`) : deps.now;
-  const page = await deps.crm.readRiskPage(readRequest(deps.settings, job.companyIds));
+  const [page, pipelines] = await Promise.all([
+    deps.crm.readRiskPage(readRequest(deps.settings, job.companyIds)),
+    deps.crm.dealPipelines(),
+  ]);
   const skipped = [...page.skipped];
+  let scored = 0;
   const updates: { companyId: string; properties: Record<string, string> }[] = [];
   const tasks = new Map<string, ReturnType<typeof reviewTask>>();
   for (const record of page.records) {
+    // As in the sync: a former customer (last renewal lost) has nothing left to save.
+    const former = formerCustomerReason(record, pipelines, deps.settings);
+    if (former) {
+      skipped.push({ companyId: record.id, reason: former });
+      continue;
+    }
+    scored += 1;
     const company = companyFeatures(record, deps.settings, scoredAt);
     const score = scoreFeatures(company, deps.model, scoredAt);
     const changed = changedOutputs(company.stored, score.outputs);
@@ -47,7 +62,7 @@ export async function scoreRiskJob(
   const due = [...tasks.values()].filter((task) => !missing.includes(task.companyId));
   const { created } = due.length > 0 ? await deps.crm.createCompanyTasks(due) : { created: 0 };
   return {
-    scored: page.records.length,
+    scored,
     written: updates.length - missing.length,
     tasksCreated: created,
     skipped,

@@ -15,8 +15,10 @@ import type { RiskScoreJob } from '#src/jobs';
 import { buildRulesModel } from '#src/risk/model/rules-model';
 import { parseRiskSettings } from '#src/risk/settings';
 import { signalFeatures } from '#src/risk/signal-features';
+import { formerCustomerReason } from '#src/risk/sync/former-customer';
+import { readRequest } from '#src/risk/sync/sync-risk';
 import { clientFor, startTestSandbox } from '../support/sandbox.ts';
-import { DEMO_RISK_SETTINGS, seedDemo } from '../risk-sync/portal.ts';
+import { DEMO_RISK_SETTINGS, riskCrmFor, seedDemo } from '../risk-sync/portal.ts';
 
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 type ScheduledHandler = (event: ScheduledEvent, context: Context) => Promise<unknown>;
@@ -25,6 +27,8 @@ let sandbox: RunningSandbox;
 let aws: LocalAws;
 let backend: Backend;
 let companyIds: string[];
+/** The current customers among them: former ones (last renewal lost) are not scored. */
+let current: string[];
 
 /** The demo's companies with a renewal date, ascending by id, as the scheduler lists them. */
 async function demoCompanyIds(): Promise<string[]> {
@@ -36,6 +40,18 @@ async function demoCompanyIds(): Promise<string[]> {
     after = page.paging?.next?.after;
   } while (after);
   return ids.sort((a, b) => Number(a) - Number(b));
+}
+
+async function currentCustomers(ids: readonly string[]): Promise<string[]> {
+  const crm = riskCrmFor(sandbox);
+  const settings = parseRiskSettings(DEMO_RISK_SETTINGS);
+  const [page, pipelines] = await Promise.all([
+    crm.readRiskPage(readRequest(settings, ids)),
+    crm.dealPipelines(),
+  ]);
+  return page.records
+    .filter((record) => formerCustomerReason(record, pipelines, settings) === null)
+    .map((record) => record.id);
 }
 
 async function tiersOf(ids: readonly string[]): Promise<Map<string, string | null>> {
@@ -70,8 +86,9 @@ const job = (ids: readonly string[]): RiskScoreJob => ({
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  await seedDemo(sandbox, 24);
+  await seedDemo(sandbox, 40);
   companyIds = await demoCompanyIds();
+  current = await currentCustomers(companyIds);
   aws = await startLocalAws({ visibilityTimeoutSeconds: 1 });
   backend = await startBackend({
     port: 0,
@@ -114,13 +131,13 @@ describe('scheduled renewal-risk scoring', () => {
     const outcome = await handler(scheduledEvent('risk-scheduler'), lambdaContext('risk-scheduler', 60_000));
     expect(outcome).toMatchObject({ companies: companyIds.length, jobs: 1 });
 
-    await until(async () => [...(await tiersOf(companyIds)).values()].every((tier) => tier !== null));
+    await until(async () => [...(await tiersOf(current)).values()].every((tier) => tier !== null));
     const tiers = await tiersOf(companyIds);
-    expect(new Set(tiers.values())).not.toContain(null);
+    expect(companyIds.filter((id) => tiers.get(id) !== null)).toEqual(current);
   });
 
   it('a job with a company deleted since it was queued succeeds for the rest', async () => {
-    const [gone, ...rest] = companyIds.slice(0, 6) as [string, ...string[]];
+    const [gone, ...rest] = current.slice(0, 6) as [string, ...string[]];
     await clientFor(sandbox, WORKFLOW_TOKEN).crm.companies.basicApi.archive(gone);
     // Forget the earlier scores so the write is visible.
     await clientFor(sandbox, WORKFLOW_TOKEN).crm.companies.batchApi.update({
@@ -135,8 +152,8 @@ describe('scheduled renewal-risk scoring', () => {
   });
 
   it('a transient HubSpot failure returns only that record as a batch item failure', async () => {
-    const first = companyIds.slice(6, 12);
-    const second = companyIds.slice(12, 18);
+    const first = current.slice(6, 12);
+    const second = current.slice(12, 18);
     await clientFor(sandbox, WORKFLOW_TOKEN).crm.companies.batchApi.update({
       inputs: [...first, ...second].map((id) => ({ id, properties: { rg_risk_tier: '' } })),
     });
@@ -158,7 +175,7 @@ describe('scheduled renewal-risk scoring', () => {
   });
 
   it('a message that is not a risk.score job fails alone and the others are scored', async () => {
-    const ids = companyIds.slice(18, 24);
+    const ids = current.slice(18, 24);
     await clientFor(sandbox, WORKFLOW_TOKEN).crm.companies.batchApi.update({
       inputs: ids.map((id) => ({ id, properties: { rg_risk_tier: '' } })),
     });
