@@ -191,9 +191,23 @@ describe('risk sync against a demo portal', () => {
         },
       ],
     });
-    await ui.crm.companies.basicApi.update(usageUp!, { properties: { [P.weeklyActiveUsers]: '400' } });
-    await ui.crm.companies.basicApi.update(usageDown!, { properties: { [P.nps]: '5' } });
-    await ui.crm.companies.basicApi.update(silent!, { properties: { [P.csat]: '2' } });
+    // Each a real change: setting the value a property already holds changes nothing (as in HubSpot).
+    const current = new Map(
+      (await crm.readCompanies([usageUp!, usageDown!, silent!], [P.weeklyActiveUsers, P.nps, P.csat], [])).map(
+        (c) => [c.id, c.properties],
+      ),
+    );
+    const unlike = (id: string, property: string, wanted: string, otherwise: string) =>
+      current.get(id)?.[property] === wanted ? otherwise : wanted;
+    await ui.crm.companies.basicApi.update(usageUp!, {
+      properties: { [P.weeklyActiveUsers]: unlike(usageUp!, P.weeklyActiveUsers, '400', '401') },
+    });
+    await ui.crm.companies.basicApi.update(usageDown!, {
+      properties: { [P.nps]: unlike(usageDown!, P.nps, '5', '4') },
+    });
+    await ui.crm.companies.basicApi.update(silent!, {
+      properties: { [P.csat]: unlike(silent!, P.csat, '2', '3') },
+    });
     // The account falls apart: nobody uses it, the NPS is 0 and the customer talks about leaving.
     await ui.crm.companies.basicApi.update(declining!, {
       properties: { [P.weeklyActiveUsers]: '0', [P.nps]: '0', [P.csat]: '1', rg_business_change: 'layoffs' },

@@ -14,6 +14,13 @@ export interface BacktestRow {
   features: Readonly<Record<string, number | null | undefined>>;
 }
 
+/**
+ * The order rows are trained and evaluated in: by id, numerically. Pages read concurrently finish
+ * out of order, and the folds (and so the calibration and cut points) follow row order.
+ */
+export const byRowId = (a: { id: string }, b: { id: string }): number =>
+  a.id.localeCompare(b.id, 'en', { numeric: true });
+
 export function historyFromRows(
   rows: readonly BacktestRow[],
   features: readonly FeatureSpec[],

@@ -3,7 +3,7 @@ import type { RiskSettings } from '../settings';
 import { pastRenewals } from '../sync/record-activity';
 import { readRequest } from '../sync/sync-risk';
 import { backtestRowFromRenewal } from './portal-renewals';
-import type { BacktestRow } from './backtest-rows';
+import { byRowId, type BacktestRow } from './backtest-rows';
 
 export type PortalHistoryCrm = Pick<
   RiskCrmPort,
@@ -64,6 +64,6 @@ export async function readPortalHistory(
   } while (afterId);
   await Promise.all(inFlight);
   // Pages finish out of order: sort so folds and reports do not depend on timing.
-  history.rows.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  history.rows.sort(byRowId);
   return history;
 }

@@ -1,4 +1,4 @@
-import { historyFromRows, type BacktestRow } from '../backtest/backtest-rows';
+import { byRowId, historyFromRows, type BacktestRow } from '../backtest/backtest-rows';
 import { runBacktest } from '../backtest/backtest';
 import { buildRulesModel } from '../model/rules-model';
 import { trainRiskModel } from '../model/train';
@@ -14,12 +14,18 @@ import type { HistoryCheck } from './summary';
  * from today's accounts. With history, a grouped cross-validated backtest says how well it ranks.
  */
 export function trainPortalModel(
-  rows: readonly BacktestRow[],
-  companies: readonly CompanyFeatures[],
+  unorderedRows: readonly BacktestRow[],
+  unorderedCompanies: readonly CompanyFeatures[],
   settings: RiskSettings,
   now: Date,
   evaluate: boolean,
 ): { stored: StoredRiskModel; history: HistoryCheck | null } {
+  // Pages are read concurrently and finish out of order. The folds, and so the calibration and cut
+  // points, follow row order: unsorted, a second sync the same day would rewrite every probability.
+  const rows = [...unorderedRows].sort(byRowId);
+  const companies = [...unorderedCompanies].sort((a, b) =>
+    byRowId({ id: a.companyId }, { id: b.companyId }),
+  );
   const features = signalFeatures(settings);
   const churned = rows.filter((r) => r.outcome === 'churned').length;
   const model =
