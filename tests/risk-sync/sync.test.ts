@@ -193,9 +193,9 @@ describe('risk sync against a demo portal', () => {
     });
     // Each a real change: setting the value a property already holds changes nothing (as in HubSpot).
     const current = new Map(
-      (await crm.readCompanies([usageUp!, usageDown!, silent!], [P.weeklyActiveUsers, P.nps, P.csat], [])).map(
-        (c) => [c.id, c.properties],
-      ),
+      (
+        await crm.readCompanies([usageUp!, usageDown!, silent!], [P.weeklyActiveUsers, P.nps, P.csat], [])
+      ).map((c) => [c.id, c.properties]),
     );
     const unlike = (id: string, property: string, wanted: string, otherwise: string) =>
       current.get(id)?.[property] === wanted ? otherwise : wanted;

@@ -23,9 +23,7 @@ export function trainPortalModel(
   // Pages are read concurrently and finish out of order. The folds, and so the calibration and cut
   // points, follow row order: unsorted, a second sync the same day would rewrite every probability.
   const rows = [...unorderedRows].sort(byRowId);
-  const companies = [...unorderedCompanies].sort((a, b) =>
-    byRowId({ id: a.companyId }, { id: b.companyId }),
-  );
+  const companies = [...unorderedCompanies].sort((a, b) => byRowId({ id: a.companyId }, { id: b.companyId }));
   const features = signalFeatures(settings);
   const churned = rows.filter((r) => r.outcome === 'churned').length;
   const model =
