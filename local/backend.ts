@@ -171,6 +171,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         handler,
         timeoutMs: worker.timeoutMs,
         concurrency: worker.concurrency,
+        batchSize: worker.batchSize,
+        batchingWindowMs: worker.batchingWindowMs,
         onError,
       }),
     );

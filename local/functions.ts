@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { QUEUE_EVENT_SOURCES, type QueueWorkerName } from '#src/aws/event-sources';
 import type { ScheduledHandler } from './schedule.ts';
 import type { SqsHandler } from './sqs-poller.ts';
 
@@ -16,6 +17,27 @@ export interface WorkerBinding {
   timeoutMs?: number;
   /** Invocations at once (AWS: the event source mapping's MaximumConcurrency). */
   concurrency?: number;
+  /** Records per invocation (BatchSize); default 10. */
+  batchSize?: number;
+  /** MaximumBatchingWindowInSeconds, in ms; default 0. */
+  batchingWindowMs?: number;
+}
+
+/** A worker's binding as its event source mapping is configured (`QUEUE_EVENT_SOURCES`). */
+export function queueWorker(
+  name: QueueWorkerName,
+  queueUrl: string,
+  overrides: Partial<Pick<WorkerBinding, 'concurrency' | 'timeoutMs'>> = {},
+): WorkerBinding {
+  const source = QUEUE_EVENT_SOURCES[name];
+  return {
+    queueUrl,
+    load: loadFunction<{ handler: SqsHandler }>(name),
+    concurrency: source.maximumConcurrency,
+    batchSize: source.batchSize,
+    batchingWindowMs: source.maximumBatchingWindowSeconds * 1000,
+    ...overrides,
+  };
 }
 
 export interface ScheduleBinding {
@@ -36,22 +58,22 @@ export function loadFunction<T>(name: string): () => Promise<T> {
 
 /** Workers that exist in this checkout: they are written by other parts of the project over time. */
 export function defaultWorkers(env: Record<string, string | undefined>): Record<string, WorkerBinding> {
-  const candidates: [string, string | undefined, number][] = [
-    // Lambda's smallest SQS MaximumConcurrency, as the gate benchmark runs it.
-    ['gate-worker', env.GATE_QUEUE_URL, 2],
+  const candidates: [QueueWorkerName, string | undefined, Partial<WorkerBinding>][] = [
+    ['gate-worker', env.GATE_QUEUE_URL, {}],
     // Sized with the workers' share of the portal's rate limit (src/aws/risk-rate-shares.ts).
-    ['risk-worker', env.RISK_QUEUE_URL, Number(env.RISK_WORKER_CONCURRENCY ?? 2)],
+    [
+      'risk-worker',
+      env.RISK_QUEUE_URL,
+      env.RISK_WORKER_CONCURRENCY ? { concurrency: Number(env.RISK_WORKER_CONCURRENCY) } : {},
+    ],
   ];
   return Object.fromEntries(
     candidates
       .filter(
-        (entry): entry is [string, string, number] =>
+        (entry): entry is [QueueWorkerName, string, Partial<WorkerBinding>] =>
           entry[1] !== undefined && existsSync(functionFile(entry[0])),
       )
-      .map(([name, queueUrl, concurrency]) => [
-        name,
-        { queueUrl, concurrency, load: loadFunction<{ handler: SqsHandler }>(name) },
-      ]),
+      .map(([name, queueUrl, overrides]) => [name, queueWorker(name, queueUrl, overrides)]),
   );
 }
 

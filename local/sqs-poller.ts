@@ -3,6 +3,7 @@ import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
+  type Message,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
@@ -20,6 +21,10 @@ export interface SqsPollerOptions {
   timeoutMs?: number;
   /** Invocations at once, like the event source mapping's MaximumConcurrency; default 1. */
   concurrency?: number;
+  /** Records per invocation, like the mapping's BatchSize; default 10. */
+  batchSize?: number;
+  /** How long to gather up to `batchSize` records, like MaximumBatchingWindowInSeconds; default 0. */
+  batchingWindowMs?: number;
   onError?: (message: string, error: unknown) => void;
 }
 
@@ -28,7 +33,8 @@ export interface SqsPoller {
 }
 
 /**
- * Lambda's SQS event source mapping in miniature: receive up to 10, invoke, then delete only the
+ * Lambda's SQS event source mapping in miniature: gather up to `batchSize` messages (receives of
+ * 10, for at most the batching window once the first has arrived), invoke, then delete only the
  * messages not reported in `batchItemFailures`. A thrown error fails the whole batch. Failed
  * messages reappear after the queue's visibility timeout and reach the DLQ by its redrive policy.
  * Short polls: local-aws-sqs holds a long poll for its full wait even when messages are ready.
@@ -45,11 +51,14 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
 
   const pause = (ms: number) => delay(ms, undefined, { signal: stopping.signal }).catch(() => undefined);
 
-  async function pollOnce(): Promise<boolean> {
+  const batchSize = Math.max(1, options.batchSize ?? 10);
+  const windowMs = Math.max(0, options.batchingWindowMs ?? 0);
+
+  async function receive(max: number): Promise<Message[]> {
     const { Messages: messages = [] } = await client.send(
       new ReceiveMessageCommand({
         QueueUrl: queueUrl,
-        MaxNumberOfMessages: 10,
+        MaxNumberOfMessages: Math.min(10, max),
         WaitTimeSeconds: 0,
         MessageSystemAttributeNames: ['All'],
         // local-aws-sqs answers only the older AttributeNames with ApproximateReceiveCount & co.
@@ -57,6 +66,26 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
         MessageAttributeNames: ['All'],
       }),
     );
+    return messages;
+  }
+
+  async function gather(): Promise<Message[]> {
+    const messages = await receive(batchSize);
+    if (messages.length === 0) return messages;
+    const deadline = performance.now() + windowMs;
+    while (messages.length < batchSize && !stopping.signal.aborted) {
+      const more = await receive(batchSize - messages.length);
+      messages.push(...more);
+      if (more.length > 0) continue;
+      const left = deadline - performance.now();
+      if (left <= 0) break;
+      await pause(Math.min(50, left));
+    }
+    return messages;
+  }
+
+  async function pollOnce(): Promise<boolean> {
+    const messages = await gather();
     if (messages.length === 0) return false;
     let failed: Set<string>;
     try {
@@ -70,11 +99,12 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
       failed = new Set(messages.map((message) => message.MessageId ?? ''));
     }
     const done = messages.filter((message) => !failed.has(message.MessageId ?? ''));
-    if (done.length > 0) {
+    // DeleteMessageBatch takes at most 10 entries.
+    for (let i = 0; i < done.length; i += 10) {
       await client.send(
         new DeleteMessageBatchCommand({
           QueueUrl: queueUrl,
-          Entries: done.map((message, index) => ({
+          Entries: done.slice(i, i + 10).map((message, index) => ({
             Id: String(index),
             ReceiptHandle: message.ReceiptHandle,
           })),

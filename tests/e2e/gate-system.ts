@@ -10,9 +10,8 @@ import type { RunningSandbox } from '#sandbox/server';
 import type { DeliverySummary } from '#sandbox/webhooks/delivery-log';
 import { LOCAL_AWS_ENV, startLocalAws, type LocalAws, type LocalAwsOptions } from '../../local/aws.ts';
 import { LOCAL_HUBSPOT_ENV, startBackend, type Backend } from '../../local/backend.ts';
-import { loadFunction } from '../../local/functions.ts';
+import { loadFunction, queueWorker } from '../../local/functions.ts';
 import type { ScheduledHandler } from '../../local/schedule.ts';
-import type { SqsHandler } from '../../local/sqs-poller.ts';
 import { projectWebhookSubscriptions } from '../../local/webhook-subscriptions.ts';
 import { installDealProperties } from '../hubspot/portal';
 import { clientFor, startTestSandbox } from '../support/sandbox';
@@ -81,12 +80,8 @@ export async function startGateSystem(options: GateSystemOptions = {}): Promise<
       ...options.env,
     },
     workers: {
-      'gate-worker': {
-        queueUrl: aws.queueUrls.gate,
-        // As `npm start` and Lambda's smallest MaximumConcurrency: two batches in flight at once.
-        concurrency: 2,
-        load: loadFunction<{ handler: SqsHandler }>('gate-worker'),
-      },
+      // As `npm start` and Lambda: batches of up to 100 in a 1 s window, two invocations at once.
+      'gate-worker': queueWorker('gate-worker', aws.queueUrls.gate),
     },
     schedules: options.sweepEverySeconds
       ? {

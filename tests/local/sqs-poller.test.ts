@@ -1,6 +1,7 @@
 import {
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
+  SendMessageBatchCommand,
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
@@ -24,6 +25,9 @@ async function worker(event: SQSEvent): Promise<SQSBatchResponse> {
   return { batchItemFailures };
 }
 
+/** Sizes of the batches the batching worker was invoked with. */
+const batchSizes: number[] = [];
+
 let aws: LocalAws;
 let backend: Backend;
 let sqs: SQSClient;
@@ -34,7 +38,21 @@ beforeAll(async () => {
   backend = await startBackend({
     port: 0,
     env: aws.env,
-    workers: { gate: { queueUrl: aws.queueUrls.gate, load: async () => ({ handler: worker }) } },
+    workers: {
+      gate: { queueUrl: aws.queueUrls.gate, load: async () => ({ handler: worker }) },
+      // As the gate worker is deployed, up to 100 records, with a window inside this queue's
+      // one-second visibility timeout (AWS wants the timeout well above the window).
+      batching: {
+        queueUrl: aws.queueUrls.risk,
+        batchSize: 100,
+        batchingWindowMs: 500,
+        load: async () => ({
+          handler: async (event: SQSEvent) => {
+            batchSizes.push(event.Records.length);
+          },
+        }),
+      },
+    },
     schedules: {},
   });
   sqs = new SQSClient({
@@ -105,5 +123,24 @@ describe('local SQS event source mapping', () => {
       '4',
       '5',
     ]);
+  });
+
+  it('gathers more than ten messages into one invocation within the batching window, and deletes them all', async () => {
+    for (let i = 0; i < 35; i += 10) {
+      await sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: aws.queueUrls.risk,
+          Entries: Array.from({ length: Math.min(10, 35 - i) }, (_, k) => ({
+            Id: String(k),
+            MessageBody: `batched-${i + k}`,
+          })),
+        }),
+      );
+    }
+
+    await vi.waitFor(() => expect(batchSizes.reduce((sum, n) => sum + n, 0)).toBe(35), eventually);
+    await vi.waitFor(async () => expect(await queueIsEmpty(aws.queueUrls.risk)).toBe(true), eventually);
+    // SQS hands out at most ten a receive: only the window makes one invocation of all 35.
+    expect(batchSizes).toEqual([35]);
   });
 });
