@@ -39,7 +39,7 @@ function settle(record: SQSRecord, result: GateCheckResult | undefined): void {
   const context = {
     messageId: record.messageId,
     receiveCount: Number(record.attributes.ApproximateReceiveCount),
-    job: result?.job,
+    deals: result?.jobs?.map((job) => job.dealId),
     reason: error instanceof Error ? error.message : String(error),
   };
   if (error instanceof MalformedGateJobError) {
@@ -69,9 +69,11 @@ export const handler = lambdaHandler(async (event: SQSEvent, context) => {
   });
   for (const result of results.values()) {
     if (!result.ok) continue;
-    const { action, reason } = result.outcome.decision;
-    metrics.addMetric(`Gate_${action}`, MetricUnit.Count, 1);
-    if (action !== 'none') logger.info('gate enforced', { dealId: result.job.dealId, action, reason });
+    for (const { dealId, decision } of result.outcomes) {
+      metrics.addMetric(`Gate_${decision.action}`, MetricUnit.Count, 1);
+      if (decision.action !== 'none')
+        logger.info('gate enforced', { dealId, action: decision.action, reason: decision.reason });
+    }
   }
   return processPartialResponse(
     event,

@@ -4,7 +4,7 @@ import { documentClient, sqs } from '#src/aws/clients';
 import { readConfig } from '#src/aws/config';
 import { lambdaHandler } from '#src/aws/lambda';
 import { logger, metrics } from '#src/aws/powertools';
-import { SqsJobQueue } from '#src/aws/queue';
+import { GATE_JOBS_PER_MESSAGE, SqsJobQueue } from '#src/aws/queue';
 import { sweepUnenforcedDeals } from '#src/handover/sweep';
 import { createHubSpotCrm } from '#src/hubspot/crm-adapter';
 import type { GateCheckJob } from '#src/jobs';
@@ -19,7 +19,7 @@ const config = readConfig([
 ]);
 const crm = createHubSpotCrm({ baseUrl: config.HUBSPOT_BASE_URL, accessToken: config.HUBSPOT_ACCESS_TOKEN });
 const settings = createGateSettingsStore(documentClient, config.SETTINGS_TABLE_NAME);
-const gateQueue = new SqsJobQueue(sqs, config.GATE_QUEUE_URL);
+const gateQueue = new SqsJobQueue(sqs, config.GATE_QUEUE_URL, { jobsPerMessage: GATE_JOBS_PER_MESSAGE });
 
 /**
  * Scheduled reconciliation: won deals the gate never checked (a lost webhook) or whose check is

@@ -1,15 +1,11 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { sqs } from '#src/aws/clients';
+import { documentClient, sqs } from '#src/aws/clients';
 import { readConfig } from '#src/aws/config';
-import {
-  claimFirstDeliveries,
-  createIdempotencyStore,
-  WEBHOOK_EVENT_MEMORY_SECONDS,
-} from '#src/aws/idempotency';
+import { createEventLog, WEBHOOK_EVENT_MEMORY_SECONDS } from '#src/aws/event-log';
 import { lambdaHandler } from '#src/aws/lambda';
 import { logger, metrics } from '#src/aws/powertools';
-import { SqsJobQueue } from '#src/aws/queue';
+import { GATE_JOBS_PER_MESSAGE, SqsJobQueue } from '#src/aws/queue';
 import { verifyHubSpotSignatureV3 } from '#src/hubspot/signature';
 import { calledUrl, rawBody } from '#src/http/request-url';
 import { acceptWebhookBatch } from '#src/webhooks/accept-batch';
@@ -22,13 +18,14 @@ const config = readConfig([
   'GATE_QUEUE_URL',
   'WEBHOOK_PUBLIC_URL',
 ]);
-const gateQueue = new SqsJobQueue(sqs, config.GATE_QUEUE_URL);
+/** A delivery's gate checks travel as one message (up to 100 deals): one SQS call, not ten. */
+const gateQueue = new SqsJobQueue(sqs, config.GATE_QUEUE_URL, { jobsPerMessage: GATE_JOBS_PER_MESSAGE });
 /** Keyed by portal and eventId: HubSpot re-sends an event with the same eventId on every retry. */
-const deliveries = createIdempotencyStore({
+const handledEvents = createEventLog({
+  client: documentClient,
   tableName: config.IDEMPOTENCY_TABLE_NAME,
-  eventKeyJmesPath: '[portalId, eventId]',
-  expiresAfterSeconds: WEBHOOK_EVENT_MEMORY_SECONDS,
   keyPrefix: 'webhooks.hubspot-event',
+  expiresAfterSeconds: WEBHOOK_EVENT_MEMORY_SECONDS,
 });
 
 function reply(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
@@ -36,7 +33,7 @@ function reply(statusCode: number, body: unknown): APIGatewayProxyStructuredResu
 }
 
 /** HubSpot webhook receiver: verify, validate, deduplicate, enqueue gate checks, answer fast. */
-export const handler = lambdaHandler(async (event: APIGatewayProxyEventV2, context) => {
+export const handler = lambdaHandler(async (event: APIGatewayProxyEventV2) => {
   const body = rawBody(event);
   const verdict = verifyHubSpotSignatureV3({
     method: event.requestContext.http.method,
@@ -64,13 +61,7 @@ export const handler = lambdaHandler(async (event: APIGatewayProxyEventV2, conte
   const outcome = await acceptWebhookBatch(batch.events, {
     appId: config.HUBSPOT_APP_ID,
     gateQueue,
-    claim: (events) =>
-      claimFirstDeliveries(
-        deliveries,
-        events,
-        (e) => ({ portalId: e.portalId, eventId: e.eventId }),
-        context.getRemainingTimeInMillis(),
-      ),
+    claim: (events) => handledEvents.claim(events, (e) => `${e.portalId}:${e.eventId}`),
     onConfirmFailed: (error) => logger.warn('could not confirm webhook claims', { error: String(error) }),
   });
   metrics.addMetric('WebhookEventsReceived', MetricUnit.Count, outcome.received);

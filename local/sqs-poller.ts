@@ -70,18 +70,20 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
   }
 
   async function gather(): Promise<Message[]> {
-    const messages = await receive(batchSize);
-    if (messages.length === 0) return messages;
+    const first = await receive(batchSize);
+    if (first.length === 0) return first;
+    // By id: a message whose visibility ran out while gathering comes back with a new receipt.
+    const byId = new Map(first.map((message) => [message.MessageId, message]));
     const deadline = performance.now() + windowMs;
-    while (messages.length < batchSize && !stopping.signal.aborted) {
-      const more = await receive(batchSize - messages.length);
-      messages.push(...more);
+    while (byId.size < batchSize && !stopping.signal.aborted) {
+      const more = await receive(batchSize - byId.size);
+      for (const message of more) byId.set(message.MessageId, message);
       if (more.length > 0) continue;
       const left = deadline - performance.now();
       if (left <= 0) break;
       await pause(Math.min(50, left));
     }
-    return messages;
+    return [...byId.values()];
   }
 
   async function pollOnce(): Promise<boolean> {

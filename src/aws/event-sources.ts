@@ -13,12 +13,13 @@ export interface QueueEventSource {
 
 export const QUEUE_EVENT_SOURCES = {
   /**
-   * A deal costs the gate worker a share of one batch read, one note, one task and one update:
-   * batches of 100 make each of those one call per 100 deals (HubSpot's batch limit), so an import
-   * of thousands of won deals is enforced in tens of calls, not thousands. A lone deal moved in the
-   * UI waits at most the one-second window.
+   * A deal costs the gate worker a share of one batch read, one note, one task and one update, each
+   * of up to 100 deals (HubSpot's batch limit). A message carries a webhook delivery's checks (up
+   * to 100 deals, GATE_JOBS_PER_MESSAGE), so ten of them gathered for up to a second make an
+   * import of thousands of won deals cost tens of calls, not thousands. A lone deal moved in the UI
+   * waits at most the one-second window.
    */
-  'gate-worker': { batchSize: 100, maximumBatchingWindowSeconds: 1, maximumConcurrency: 2 },
+  'gate-worker': { batchSize: 10, maximumBatchingWindowSeconds: 1, maximumConcurrency: 2 },
   /**
    * Each risk job is already a page of 100 companies (about 21 calls). Concurrency: the default of
    * RISK_WORKER_CONCURRENCY, which sizes each worker's rate share (risk-rate-shares.ts).

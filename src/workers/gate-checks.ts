@@ -24,8 +24,10 @@ export class MalformedGateJobError extends Error {
   }
 }
 
+/** A message's result: it succeeded when every deal it carried was enforced. */
 export type GateCheckResult =
-  { ok: true; job: GateCheckJob; outcome: GateOutcome } | { ok: false; job?: GateCheckJob; error: unknown };
+  | { ok: true; jobs: GateCheckJob[]; outcomes: GateOutcome[] }
+  | { ok: false; jobs?: GateCheckJob[]; error: unknown };
 
 export interface GateCheckDeps {
   crm: GateBatchCrm;
@@ -35,24 +37,41 @@ export interface GateCheckDeps {
   now(): string;
 }
 
-function parseGateJob(message: QueuedMessage): GateCheckJob {
+/** Jobs larger than this in one message are a producer bug (the webhook packs at most 100). */
+const MAX_JOBS_PER_MESSAGE = 1_000;
+
+/** The gate checks a message carries: one job, or an array of them (a packing producer). */
+function parseGateJobs(message: QueuedMessage): GateCheckJob[] {
   let json: unknown;
   try {
     json = JSON.parse(message.body);
   } catch {
     throw new MalformedGateJobError(message.messageId, 'the body is not JSON');
   }
-  const parsed = jobSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+  const items = Array.isArray(json) ? json : [json];
+  if (items.length === 0 || items.length > MAX_JOBS_PER_MESSAGE)
     throw new MalformedGateJobError(
       message.messageId,
-      `${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`,
+      `expected 1 to ${MAX_JOBS_PER_MESSAGE} jobs, got ${items.length}`,
     );
-  }
-  if (parsed.data.type !== 'gate.check')
-    throw new MalformedGateJobError(message.messageId, `a ${parsed.data.type} job on the gate queue`);
-  return parsed.data;
+  return items.map((item, index) => {
+    const parsed = jobSchema.safeParse(item);
+    const where = Array.isArray(json) ? `[${index}]` : '';
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = [where, issue?.path.join('.')].filter(Boolean).join('.');
+      throw new MalformedGateJobError(
+        message.messageId,
+        `${path || '(body)'}: ${issue?.message ?? 'invalid'}`,
+      );
+    }
+    if (parsed.data.type !== 'gate.check')
+      throw new MalformedGateJobError(
+        message.messageId,
+        `${where ? `${where}: ` : ''}a ${parsed.data.type} job on the gate queue`,
+      );
+    return parsed.data;
+  });
 }
 
 /**
@@ -65,37 +84,51 @@ export async function runGateChecks(
   deps: GateCheckDeps,
 ): Promise<Map<string, GateCheckResult>> {
   const results = new Map<string, GateCheckResult>();
-  const byPortal = new Map<number, { messageId: string; job: GateCheckJob }[]>();
+  const byPortal = new Map<number, { messageId: string; jobs: GateCheckJob[] }[]>();
   for (const message of messages) {
     try {
-      const job = parseGateJob(message);
-      const group = byPortal.get(job.portalId) ?? [];
-      group.push({ messageId: message.messageId, job });
-      byPortal.set(job.portalId, group);
+      const jobs = parseGateJobs(message);
+      // A packed message normally holds one portal's checks (one webhook delivery); mixed ones are split.
+      for (const portalId of new Set(jobs.map((job) => job.portalId))) {
+        const group = byPortal.get(portalId) ?? [];
+        group.push({ messageId: message.messageId, jobs: jobs.filter((job) => job.portalId === portalId) });
+        byPortal.set(portalId, group);
+      }
     } catch (error) {
       results.set(message.messageId, { ok: false, error });
     }
   }
   for (const [portalId, queued] of byPortal) {
+    let byDeal: Map<string, GateOutcome> | undefined;
+    let failure: unknown;
     try {
       const settings = await deps.settingsOf(portalId);
       const outcomes = await enforceGateForDeals(
         deps.crm,
         deps.violationClaimsOf(portalId),
         settings,
-        queued.map((q) => q.job.dealId),
+        queued.flatMap((q) => q.jobs.map((job) => job.dealId)),
         deps.now(),
       );
-      const byDeal = new Map(outcomes.map((outcome) => [outcome.dealId, outcome]));
-      for (const { messageId, job } of queued) {
-        const outcome = byDeal.get(job.dealId);
-        results.set(
-          messageId,
-          outcome ? { ok: true, job, outcome } : { ok: false, job, error: new Error('no outcome') },
-        );
-      }
+      byDeal = new Map(outcomes.map((outcome) => [outcome.dealId, outcome]));
     } catch (error) {
-      for (const { messageId, job } of queued) results.set(messageId, { ok: false, job, error });
+      failure = error;
+    }
+    for (const { messageId, jobs } of queued) {
+      const earlier = results.get(messageId);
+      if (earlier && !earlier.ok) continue;
+      const outcomes = jobs.map((job) => byDeal?.get(job.dealId));
+      const missing = outcomes.some((outcome) => outcome === undefined);
+      if (failure !== undefined || missing) {
+        const allJobs = [...(earlier?.jobs ?? []), ...jobs];
+        results.set(messageId, { ok: false, jobs: allJobs, error: failure ?? new Error('no outcome') });
+        continue;
+      }
+      results.set(messageId, {
+        ok: true,
+        jobs: [...(earlier?.jobs ?? []), ...jobs],
+        outcomes: [...(earlier?.ok ? earlier.outcomes : []), ...(outcomes as GateOutcome[])],
+      });
     }
   }
   return results;

@@ -68,7 +68,9 @@ export async function startGateSystem(options: GateSystemOptions = {}): Promise<
   const sandbox = await startTestSandbox({ rateLimit: options.rateLimit ?? 0 });
   const app = clientFor(sandbox);
   await installDealProperties(app);
-  const aws = await startLocalAws({ visibilityTimeoutSeconds: 2, maxReceiveCount: 3, ...options.aws });
+  // Short, so failed messages come back quickly; still above the worker's one-second batching
+  // window plus an invocation's HubSpot retries (AWS wants it above the function's timeout).
+  const aws = await startLocalAws({ visibilityTimeoutSeconds: 4, maxReceiveCount: 3, ...options.aws });
   const backend = await startBackend({
     port: 0,
     env: {
