@@ -167,7 +167,7 @@ const ratio = totalSeconds / sustainedSeconds;
 const section = `<!-- gate:start -->
 ## Gate (\`npm run bench -- gate\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}. Sandbox limit ${LIMIT} requests / 10 s (shared by the import and the app); the whole local system: signed webhooks → webhook function (DynamoDB idempotency) → local SQS → gate worker (as deployed: ${worker.maximumConcurrency} invocations at once, batches of up to ${worker.batchSize} messages gathered for up to ${worker.maximumBatchingWindowSeconds} s, limiter share ${GATE_SHARE} / 10 s), policy \`block\`.
+Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}. Sandbox limit ${LIMIT} requests / 10 s (shared by the import and the app); the whole local system: signed webhooks → webhook function (DynamoDB event log: a batch read and batch writes per delivery) → local SQS → gate worker (as deployed: ${worker.maximumConcurrency} invocations at once, batches of up to ${worker.batchSize} messages gathered for up to ${worker.maximumBatchingWindowSeconds} s, limiter share ${GATE_SHARE} / 10 s), policy \`block\`.
 
 | what | figure |
 |---|---|
