@@ -1,8 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { QUEUE_EVENT_SOURCES } from '#src/aws/event-sources';
 import { PROPERTY_CATALOG } from '#src/hubspot/catalog/index';
 import { PORTAL_ADMIN } from '#sandbox/seed/empty';
@@ -12,6 +8,7 @@ import { startLocalAws } from '../local/aws.ts';
 import { LOCAL_HUBSPOT_ENV, startBackend } from '../local/backend.ts';
 import { queueWorker } from '../local/functions.ts';
 import { projectWebhookSubscriptions } from '../local/webhook-subscriptions.ts';
+import { measuredOn, writeResultsSection } from './support/results.ts';
 
 /**
  * `npm run bench -- gate [deals=5000] [gateWorkerRequestsPer10s=180]`: an import moves incomplete deals into
@@ -22,7 +19,6 @@ import { projectWebhookSubscriptions } from '../local/webhook-subscriptions.ts';
 const DEALS = Number(process.argv[2] ?? 5_000);
 const GATE_SHARE = process.argv[3] ?? '180';
 const LIMIT = 190;
-const here = dirname(fileURLToPath(import.meta.url));
 
 const sandbox = await startSandbox({ port: 0, rateLimit: LIMIT });
 const api = async (token: string, method: string, path: string, body?: unknown): Promise<unknown> => {
@@ -167,7 +163,7 @@ const ratio = totalSeconds / sustainedSeconds;
 const section = `<!-- gate:start -->
 ## Gate (\`npm run bench -- gate\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}. Sandbox limit ${LIMIT} requests / 10 s (shared by the import and the app); the whole local system: signed webhooks → webhook function (DynamoDB event log: a batch read and batch writes per delivery) → local SQS → gate worker (as deployed: ${worker.maximumConcurrency} invocations at once, batches of up to ${worker.batchSize} messages gathered for up to ${worker.maximumBatchingWindowSeconds} s, limiter share ${GATE_SHARE} / 10 s), policy \`block\`.
+Measured ${measuredOn()}. Sandbox limit ${LIMIT} requests / 10 s (shared by the import and the app); the whole local system: signed webhooks → webhook function (DynamoDB event log: a batch read and batch writes per delivery) → local SQS → gate worker (as deployed: ${worker.maximumConcurrency} invocations at once, batches of up to ${worker.batchSize} messages gathered for up to ${worker.maximumBatchingWindowSeconds} s, limiter share ${GATE_SHARE} / 10 s), policy \`block\`.
 
 | what | figure |
 |---|---|
@@ -183,11 +179,6 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model ?? 'unkn
 App calls by endpoint: ${perEndpoint}.
 <!-- gate:end -->`;
 
-const resultsPath = join(here, 'RESULTS.md');
-const existing = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmark results\n';
-const updated = /<!-- gate:start -->[\s\S]*<!-- gate:end -->/.test(existing)
-  ? existing.replace(/<!-- gate:start -->[\s\S]*<!-- gate:end -->/, section)
-  : `${existing.trimEnd()}\n\n${section}\n`;
-writeFileSync(resultsPath, updated);
+writeResultsSection('gate', section);
 console.log(section);
 process.exit(0);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { rateLimitedSeconds, TEN_SECOND_LIMIT } from './risk/rate-limit-time.ts'
 import { callsBy, resetCounts, type CallCount } from './risk/request-counts.ts';
 import { renderRiskSection, type RiskBenchFigures } from './risk/results-section.ts';
 import { startSandboxProcess } from './risk/sandbox-process.ts';
+import { writeResultsSection } from './support/results.ts';
 
 /**
  * `npm run bench -- risk [companies]`: the renewal-risk sync against a demo portal of 10,000
@@ -149,13 +150,7 @@ try {
     backtest,
   };
   const section = renderRiskSection(figures);
-  const resultsPath = join(here, 'RESULTS.md');
-  const existing = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmark results\n';
-  const pattern = /<!-- risk:start -->[\s\S]*<!-- risk:end -->/;
-  writeFileSync(
-    resultsPath,
-    pattern.test(existing) ? existing.replace(pattern, section) : `${existing.trimEnd()}\n\n${section}\n`,
-  );
+  writeResultsSection('risk', section);
   console.log(section);
   const raw = join(tmpdir(), 'renewal-guard-bench-risk.json');
   writeFileSync(raw, JSON.stringify(figures, null, 2));

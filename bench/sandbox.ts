@@ -1,6 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@hubspot/api-client';
@@ -9,6 +7,7 @@ import { loadSeed } from '#sandbox/seed/load';
 import { startSandbox } from '#sandbox/server';
 import { Portal } from '#sandbox/store/portal';
 import { OBJECT_TYPE_NAMES } from '#sandbox/hubspot/object-types';
+import { measuredOn, writeResultsSection } from './support/results.ts';
 
 /**
  * `npm run bench -- sandbox`: batch reads and searches through the real api-client with rate
@@ -129,7 +128,7 @@ const engagements = (objects: Record<string, number>) =>
 const section = `<!-- sandbox:start -->
 ## Sandbox (\`npm run bench -- sandbox\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}. Rate limits off; through \`@hubspot/api-client\` over HTTP on localhost; ${SECONDS} s per figure.
+Measured ${measuredOn()}. Rate limits off; through \`@hubspot/api-client\` over HTTP on localhost; ${SECONDS} s per figure.
 
 | what | figure |
 |---|---|
@@ -144,10 +143,5 @@ Objects at 10,000 companies: ${Object.entries(seed10k.objects)
   .join(', ')}.
 <!-- sandbox:end -->`;
 
-const resultsPath = join(here, 'RESULTS.md');
-const existing = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmark results\n';
-const updated = /<!-- sandbox:start -->[\s\S]*<!-- sandbox:end -->/.test(existing)
-  ? existing.replace(/<!-- sandbox:start -->[\s\S]*<!-- sandbox:end -->/, section)
-  : `${existing.trimEnd()}\n\n${section}\n`;
-writeFileSync(resultsPath, updated);
+writeResultsSection('sandbox', section);
 console.log(section);

@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { LOCAL_HUBSPOT_ENV, startBackend } from '../local/backend.ts';
 import type { LoadPlan, LoadResult } from './webhooks/load-generator.ts';
+import { measuredOn, writeResultsSection } from './support/results.ts';
 
 /**
  * `npm run bench -- webhooks [rates=200] [seconds=20] [events=100]`: the webhook endpoint's
@@ -122,18 +123,13 @@ const table = rows
 const section = `<!-- webhooks:start -->
 ## Webhook endpoint (\`npm run bench -- webhooks\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}. Open-loop load (latency counted from when each delivery was due) of signed deliveries of ${EVENTS} deal-stage changes each, every event new, so each is claimed in DynamoDB (Powertools idempotency: a conditional put, then the completion) and becomes a gate job (SendMessageBatch of 10); ${SECONDS} s measured after ${WARMUP_SECONDS} s of warm-up. Three processes on the machine's ${cpus().length} cores: the load generator, the local backend (functions/webhooks.ts as a Function URL) and the local DynamoDB (dynalite) and SQS (local-aws-sqs) stand-ins.
+Measured ${measuredOn()}. Open-loop load (latency counted from when each delivery was due) of signed deliveries of ${EVENTS} deal-stage changes each, every event new, so each is looked up in the DynamoDB event log (one BatchGetItem) and remembered there (BatchWriteItems of 25), and the delivery's gate checks go out as one SQS message; ${SECONDS} s measured after ${WARMUP_SECONDS} s of warm-up. Three processes on the machine's ${cpus().length} cores: the load generator, the local backend (functions/webhooks.ts as a Function URL) and the local DynamoDB (dynalite) and SQS (local-aws-sqs) stand-ins.
 
 | deliveries / s offered | completed / s | p50 | p95 | p99 | max | 200s | CPU of one core: backend / DynamoDB + SQS / load |
 |---|---|---|---|---|---|---|---|
 ${table}
 <!-- webhooks:end -->`;
 
-const resultsPath = join(here, 'RESULTS.md');
-const existing = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmark results\n';
-const updated = /<!-- webhooks:start -->[\s\S]*<!-- webhooks:end -->/.test(existing)
-  ? existing.replace(/<!-- webhooks:start -->[\s\S]*<!-- webhooks:end -->/, section)
-  : `${existing.trimEnd()}\n\n${section}\n`;
-writeFileSync(resultsPath, updated);
+writeResultsSection('webhooks', section);
 console.log(section);
 process.exit(0);
