@@ -39,14 +39,18 @@ export class RetryingCaller {
     private readonly sleep: Sleep = realSleep,
   ) {}
 
-  async call<T>(
-    operation: string,
-    request: () => Promise<T>,
-    limiter: RateLimiter = this.limiter,
-  ): Promise<T> {
+  /**
+   * `alsoLimiter` is a stricter limit the call waits for as well, such as search's per-second one:
+   * a search still counts against the client's share of the portal's 10-second limit, as it does
+   * against HubSpot's own.
+   */
+  async call<T>(operation: string, request: () => Promise<T>, alsoLimiter?: RateLimiter): Promise<T> {
+    const limited = alsoLimiter
+      ? () => alsoLimiter.run(() => this.limiter.run(request))
+      : () => this.limiter.run(request);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await limiter.run(request);
+        return await limited();
       } catch (thrown) {
         const error = toCrmError(thrown, operation);
         const delay = retryDelay(error, attempt, this.retry);
