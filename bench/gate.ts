@@ -4,7 +4,8 @@ import { PROPERTY_CATALOG } from '#src/hubspot/catalog/index';
 import { PORTAL_ADMIN } from '#sandbox/seed/empty';
 import { startSandbox } from '#sandbox/server';
 import { APP_TOKEN, IMPORT_TOKEN } from '#sandbox/tokens';
-import { startLocalAws } from '../local/aws.ts';
+import { startGateEnforcement } from '#src/settings/gate-settings-store';
+import { localGateSettings, startLocalAws } from '../local/aws.ts';
 import { LOCAL_HUBSPOT_ENV, startBackend } from '../local/backend.ts';
 import { queueWorker } from '../local/functions.ts';
 import { projectWebhookSubscriptions } from '../local/webhook-subscriptions.ts';
@@ -67,6 +68,10 @@ for (let i = 0; i < DEALS; i += 100) {
 }
 
 const aws = await startLocalAws({ visibilityTimeoutSeconds: 30 });
+// Installed before the import: the gate enforces every deal it moves.
+const gateSettings = localGateSettings(aws);
+await startGateEnforcement(gateSettings.store, sandbox.portalId, new Date());
+gateSettings.close();
 const backend = await startBackend({
   port: 0,
   env: {

@@ -4,8 +4,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { createSqsServer } from 'local-aws-sqs';
+import { createGateSettingsStore, type GateSettingsStore } from '#src/settings/gate-settings-store';
 
 /** Dummy credentials: the emulators accept any, and real AWS must never be reached by mistake. */
 export const LOCAL_AWS_ENV = {
@@ -182,4 +184,27 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     dynamoClient.destroy();
     sqsClient.destroy();
   }
+}
+
+/**
+ * The gate settings in the local DynamoDB, as the functions read them: for what an installer does
+ * (`startGateEnforcement`) and for tests that configure the gate. `close` releases the client.
+ */
+export function localGateSettings(aws: Pick<LocalAws, 'dynamodbEndpoint' | 'tableNames'>): {
+  store: GateSettingsStore;
+  close(): void;
+} {
+  const client = new DynamoDBClient({
+    region: LOCAL_AWS_ENV.AWS_REGION,
+    endpoint: aws.dynamodbEndpoint,
+    credentials: {
+      accessKeyId: LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID,
+      secretAccessKey: LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY,
+    },
+  });
+  const documents = DynamoDBDocumentClient.from(client);
+  return {
+    store: createGateSettingsStore(documents, aws.tableNames.settings),
+    close: () => client.destroy(),
+  };
 }

@@ -4,7 +4,8 @@ import { startSandbox } from '#sandbox/server';
 import { todayUtc } from '#sandbox/seed/choose';
 import { APP_TOKEN, SANDBOX_TOKENS, UI_TOKEN_PREFIX } from '#sandbox/tokens';
 import { runRiskSync } from '#src/cli/risk-sync';
-import { startLocalAws } from './aws.ts';
+import { startGateEnforcement } from '#src/settings/gate-settings-store';
+import { localGateSettings, startLocalAws } from './aws.ts';
 import { DEFAULT_BACKEND_PORT, LOCAL_HUBSPOT_ENV, startBackend } from './backend.ts';
 import { DEMO_RISK_SETTINGS } from './demo-risk-settings.ts';
 import { projectWebhookSubscriptions } from './webhook-subscriptions.ts';
@@ -35,6 +36,11 @@ async function main(): Promise<void> {
     seed: { name: 'demo', asOf: todayUtc() },
   });
   const aws = await startLocalAws({ dataDir: join(dataDir, 'dynamodb') });
+  // What installing does: the gate enforces deals won from now on (kept across restarts), so the
+  // demo portal's history of won deals is left as it is.
+  const gateSettings = localGateSettings(aws);
+  const { enforcedSince } = await startGateEnforcement(gateSettings.store, sandbox.portalId, new Date());
+  gateSettings.close();
   const backend = await startBackend({
     port: DEFAULT_BACKEND_PORT,
     env: { ...aws.env, ...LOCAL_HUBSPOT_ENV, HUBSPOT_BASE_URL: sandbox.url },
@@ -62,7 +68,7 @@ Renewal Guard is running locally.
   backend                ${backend.url}   card API under /api, webhooks at /webhooks/hubspot
   DynamoDB / SQS         ${aws.dynamodbEndpoint} / ${aws.sqsEndpoint}
   webhooks               ${subscriptions.length} subscriptions from ${source} → ${targetUrl}
-  gate sweep             every ${sweepEverySeconds} s (RG_SWEEP_INTERVAL_SECONDS)
+  gate                   enforced on deals won since ${enforcedSince}; sweep every ${sweepEverySeconds} s (RG_SWEEP_INTERVAL_SECONDS)
 
 Sandbox tokens: ${SANDBOX_TOKENS.join(', ')}, ${UI_TOKEN_PREFIX}<ownerId> (the app writes as sandbox-app, app id ${LOCAL_HUBSPOT_ENV.HUBSPOT_APP_ID}).
 Local client secret: ${LOCAL_HUBSPOT_ENV.HUBSPOT_CLIENT_SECRET} (not a real secret).

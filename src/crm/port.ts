@@ -48,6 +48,8 @@ export interface GateSweepQuery {
   wonStageIds: readonly string[];
   /** Deals whose gate was checked before this ISO datetime are due again. */
   checkedBefore: string;
+  /** Only deals modified since this ISO datetime (the gate's start: older won deals are not its business). */
+  modifiedSince?: string;
   /** Deals with a larger id than this, for paging past the search API's 10,000-result cap. */
   afterDealId?: string;
   /** At most 200 (the search API's page size). */

@@ -60,6 +60,7 @@ export function gateDecisionFor(
     policy: policyFor(settings, deal.properties.pipeline ?? '', deal.properties.dealtype),
     now,
     recheckAfterHours: settings.recheckAfterHours,
+    ...(settings.enforcedSince ? { enforcedSince: settings.enforcedSince } : {}),
     ownerTaskDueInDays: settings.ownerTaskDueInDays,
     revops: {
       ...(settings.revopsTaskOwnerId ? { taskOwnerId: settings.revopsTaskOwnerId } : {}),

@@ -28,6 +28,14 @@ export const gateSettingsSchema = z.strictObject({
   /** A HubSpot task queue for RevOps. */
   revopsQueueId: z.string().regex(/^\d+$/, { error: 'expected a task queue id (digits)' }).optional(),
   ownerTaskDueInDays: z.int().min(0).max(30).default(1),
+  /**
+   * When the gate started to enforce (ISO datetime): a deal that entered its won stage before then
+   * was won before Renewal Guard was installed and is left alone, as its history is not the AE's
+   * to redo. Recorded the first time the portal's settings are loaded (`loadGateSettings`).
+   */
+  enforcedSince: z.iso
+    .datetime({ offset: true, error: 'expected an ISO datetime, e.g. "2026-12-01T09:00:00Z"' })
+    .optional(),
   /** A won deal whose gate was checked longer ago than this is checked again by the sweep. */
   recheckAfterHours: z
     .number()

@@ -18,6 +18,8 @@ export interface GateInput {
   /** ISO datetime of this decision. */
   now: string;
   recheckAfterHours: number;
+  /** Deals that entered their won stage before this ISO datetime are not enforced (won before install). */
+  enforcedSince?: string;
   ownerTaskDueInDays: number;
   revops: { taskOwnerId?: string; queueId?: string };
 }
@@ -86,6 +88,13 @@ export function decideGate(input: GateInput): GateDecision {
     return bookkeeping(input, entry, 'the handover is complete');
   }
   if (!inWon || entry === null) return bookkeeping(input, null, 'not in a won stage');
+  const wonAt = wonStageEntry(input.dealstageHistory, won)?.timestamp ?? null;
+  if (input.enforcedSince && wonAt !== null && isBefore(wonAt, input.enforcedSince))
+    return bookkeeping(
+      input,
+      entry,
+      `won on ${wonAt.slice(0, 10)}, before the gate started (${input.enforcedSince})`,
+    );
 
   if (status === 'flagged' && decidedThisEntry)
     return bookkeeping(input, entry, 'already flagged for this won-stage entry');
@@ -201,6 +210,12 @@ function derivedChanges({ deal, handover }: GateInput): Record<string, string> {
     rg_handover_missing: handover.missing,
   };
   return Object.fromEntries(Object.entries(wanted).filter(([name, value]) => (deal[name] ?? '') !== value));
+}
+
+function isBefore(instant: string, than: string): boolean {
+  const a = instantMs(instant);
+  const b = instantMs(than);
+  return a !== null && b !== null && a < b;
 }
 
 function isStale(checkedAt: string | null, now: string, hours: number): boolean {

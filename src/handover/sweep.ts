@@ -23,6 +23,8 @@ export async function sweepUnenforcedDeals(
     const page = await crm.dealsDueForGateCheck({
       wonStageIds: won,
       checkedBefore,
+      // A deal won since the gate started was modified since: older ones are never due.
+      ...(settings.enforcedSince ? { modifiedSince: settings.enforcedSince } : {}),
       limit: 200,
       ...(afterDealId ? { afterDealId } : {}),
     });

@@ -196,6 +196,12 @@ export function gateSweepFilterGroups(query: GateSweepQuery): Filter[][] {
   ];
   if (query.afterDealId)
     base.push({ propertyName: 'hs_object_id', operator: FilterOperatorEnum.Gt, value: query.afterDealId });
+  if (query.modifiedSince)
+    base.push({
+      propertyName: 'hs_lastmodifieddate',
+      operator: FilterOperatorEnum.Gte,
+      value: String(Date.parse(query.modifiedSince)),
+    });
   const checkedBefore = String(Date.parse(query.checkedBefore));
   return [
     [...base, { propertyName: 'rg_gate_checked_at', operator: FilterOperatorEnum.NotHasProperty }],

@@ -41,9 +41,35 @@ export function createGateSettingsStore(
 /**
  * A portal's gate settings with defaults filled in. A stored document that no longer parses throws
  * StoredSettingsInvalidError naming each bad setting: the gate must not guess a policy.
+ *
+ * The first load for a portal records `enforcedSince` (now), unless something set it before: from
+ * then on, deals that were won earlier are left alone, so installing the app never reopens a
+ * portal's history. Installers (`npm start`, the deployment) call `startGateEnforcement` first.
  */
-export async function loadGateSettings(store: GateSettingsStore, portalId: number): Promise<GateSettings> {
+export async function loadGateSettings(
+  store: GateSettingsStore,
+  portalId: number,
+  now: () => Date = () => new Date(),
+): Promise<GateSettings> {
+  const settings = parseStored(portalId, await store.get(portalId));
+  return settings.enforcedSince ? settings : startGateEnforcement(store, portalId, now());
+}
+
+/** Records when the gate starts to enforce for the portal, if not recorded yet; returns the settings. */
+export async function startGateEnforcement(
+  store: GateSettingsStore,
+  portalId: number,
+  at: Date,
+): Promise<GateSettings> {
   const document = await store.get(portalId);
+  const settings = parseStored(portalId, document);
+  if (settings.enforcedSince) return settings;
+  const enforcedSince = at.toISOString();
+  await store.put(portalId, { ...document, enforcedSince });
+  return { ...settings, enforcedSince };
+}
+
+function parseStored(portalId: number, document: GateSettingsDocument): GateSettings {
   try {
     return parseGateSettings(document);
   } catch (error) {
@@ -56,13 +82,22 @@ export async function loadGateSettings(store: GateSettingsStore, portalId: numbe
   }
 }
 
-/** Validates and stores what the portal set; throws GateSettingsError naming each bad setting. */
+/**
+ * Validates and stores what the portal set; throws GateSettingsError naming each bad setting.
+ * The gate's start is kept unless the new settings name one.
+ */
 export async function saveGateSettings(
   store: GateSettingsStore,
   portalId: number,
   settings: GateSettingsInput,
 ): Promise<GateSettings> {
   const parsed = parseGateSettings(settings);
-  await store.put(portalId, settings);
-  return parsed;
+  if (parsed.enforcedSince) {
+    await store.put(portalId, settings);
+    return parsed;
+  }
+  const { enforcedSince } = await store.get(portalId);
+  const kept = typeof enforcedSince === 'string' ? { ...settings, enforcedSince } : settings;
+  await store.put(portalId, kept);
+  return parseGateSettings(kept);
 }

@@ -1,14 +1,18 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Client } from '@hubspot/api-client';
 import { vi } from 'vitest';
 import { signHubSpotRequestV3 } from '#src/hubspot/signature';
 import type { GateSettingsInput } from '#src/handover/gate-settings';
-import { createGateSettingsStore, saveGateSettings } from '#src/settings/gate-settings-store';
+import { saveGateSettings, startGateEnforcement } from '#src/settings/gate-settings-store';
 import type { RunningSandbox } from '#sandbox/server';
 import type { DeliverySummary } from '#sandbox/webhooks/delivery-log';
-import { LOCAL_AWS_ENV, startLocalAws, type LocalAws, type LocalAwsOptions } from '../../local/aws.ts';
+import {
+  LOCAL_AWS_ENV,
+  localGateSettings,
+  startLocalAws,
+  type LocalAws,
+  type LocalAwsOptions,
+} from '../../local/aws.ts';
 import { LOCAL_HUBSPOT_ENV, startBackend, type Backend } from '../../local/backend.ts';
 import { loadFunction, queueWorker } from '../../local/functions.ts';
 import type { ScheduledHandler } from '../../local/schedule.ts';
@@ -100,14 +104,10 @@ export async function startGateSystem(options: GateSystemOptions = {}): Promise<
     endpoint: aws.sqsEndpoint,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const documents = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      region: LOCAL_AWS_ENV.AWS_REGION,
-      endpoint: aws.dynamodbEndpoint,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
-  const settingsStore = createGateSettingsStore(documents, aws.tableNames.settings);
+  const gateSettings = localGateSettings(aws);
+  const settingsStore = gateSettings.store;
+  // Installed now: every deal the tests win after this is enforced.
+  await startGateEnforcement(settingsStore, sandbox.portalId, new Date());
 
   const admin = async (path: string, method: string, body?: unknown) => {
     const response = await fetch(`${sandbox.url}${path}`, {
@@ -195,7 +195,7 @@ export async function startGateSystem(options: GateSystemOptions = {}): Promise<
     close: async () => {
       await backend.close();
       sqs.destroy();
-      documents.destroy();
+      gateSettings.close();
       await aws.close();
       await sandbox.close();
     },

@@ -319,4 +319,17 @@ describe('what the gate leaves alone', () => {
     expect(decideGate(input({ dealstage: '9103' })).action).toBe('none');
     expect(decideGate(input({}, { pipeline: null })).action).toBe('none');
   });
+
+  it('a deal won before the gate started: its history is left as it is, only the check is recorded', () => {
+    const decision = expectSettled(input({}, { enforcedSince: '2026-06-30T16:00:00.001Z' }));
+    expect(decision).toEqual({
+      action: 'check',
+      reason: 'won on 2026-06-30, before the gate started (2026-06-30T16:00:00.001Z)',
+      writes: { rg_gate_checked_at: NOW },
+    });
+  });
+
+  it('but a deal won from the gate’s start on is enforced', () => {
+    expect(decideGate(input({}, { enforcedSince: '2026-06-30T16:00:00.000Z' })).action).toBe('block');
+  });
 });

@@ -223,4 +223,23 @@ describe('the reconciliation sweep against the sandbox', () => {
     expect(found).not.toContain(open.id);
     expect(await sweepUnenforcedDeals(crm, settings, NOW)).toEqual(expect.arrayContaining(unchecked));
   });
+
+  it('leaves deals won before the gate started out of the sweep, and does not reopen one an event brings', async () => {
+    const wonBefore = await importedWonDeal();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const startedAt = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const wonAfter = await importedWonDeal();
+    const installed = parseGateSettings({ ...settings, enforcedSince: startedAt });
+
+    const due = await sweepUnenforcedDeals(crm, installed, new Date().toISOString());
+    expect(due).toContain(wonAfter);
+    expect(due).not.toContain(wonBefore);
+
+    // An event on the old deal (a field edited today) records the check and leaves it won.
+    const outcome = await enforceGate(crm, installed, wonBefore, new Date().toISOString());
+    expect(outcome.decision.action).toBe('check');
+    expect(await dealProperties(wonBefore)).toMatchObject({ dealstage: 'closedwon', rg_gate_status: null });
+    expect(await engagements(wonBefore)).toEqual({ notes: 0, tasks: 0 });
+  });
 });

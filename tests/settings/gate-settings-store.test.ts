@@ -7,6 +7,7 @@ import {
   createGateSettingsStore,
   loadGateSettings,
   saveGateSettings,
+  startGateEnforcement,
   type GateSettingsStore,
 } from '#src/settings/gate-settings-store';
 import { startLocalAws, type LocalAws } from '../../local/aws.ts';
@@ -79,5 +80,31 @@ describe('gate settings per portal', () => {
       new GetCommand({ TableName: aws.tableNames.settings, Key: { portalId: 105 } }),
     );
     expect(Item?.settings).toEqual({ risk: { tiers: 5 }, gate: { defaultPolicy: 'off' } });
+  });
+
+  it('record when the gate started at the first load, and keep it through later loads and saves', async () => {
+    const first = await loadGateSettings(store, 106, () => new Date('2026-12-01T09:00:00.000Z'));
+    expect(first.enforcedSince).toBe('2026-12-01T09:00:00.000Z');
+    const later = await loadGateSettings(store, 106, () => new Date('2026-12-05T09:00:00.000Z'));
+    expect(later.enforcedSince).toBe('2026-12-01T09:00:00.000Z');
+
+    await saveGateSettings(store, 106, { defaultPolicy: 'flag' });
+    expect(await loadGateSettings(store, 106)).toMatchObject({
+      defaultPolicy: 'flag',
+      enforcedSince: '2026-12-01T09:00:00.000Z',
+    });
+    expect((await startGateEnforcement(store, 106, new Date('2026-12-09T09:00:00.000Z'))).enforcedSince).toBe(
+      '2026-12-01T09:00:00.000Z',
+    );
+  });
+
+  it('refuse a start that is not a datetime, naming the setting', async () => {
+    const error = await saveGateSettings(store, 107, { enforcedSince: 'last Tuesday' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(GateSettingsError);
+    expect((error as GateSettingsError).problems).toEqual([
+      { setting: 'enforcedSince', problem: 'expected an ISO datetime, e.g. "2026-12-01T09:00:00Z"' },
+    ]);
   });
 });
