@@ -6,8 +6,8 @@ import { DEFAULT_BACKEND_PORT, LOCAL_HUBSPOT_ENV } from './backend.ts';
  * Calls the local card API as a card's `hubspot.fetch` would: HubSpot appends the caller to the
  * URL and signs it (v3) with the app's client secret. For trying the backend without HubSpot.
  *
- *   npm run card -- GET /deals/30000155/handover --user 91000035
- *   npm run card -- PUT /deals/30000155/handover --user 91000035 --body '{"rg_desired_outcome": "…"}'
+ *   npm run card -- GET /deals/<deal>/handover --user <user>
+ *   npm run card -- PUT /deals/<deal>/handover --user <user> --body '{"rg_desired_outcome": "…"}'
  */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,7 +28,7 @@ const fail = (message: string): never => {
 };
 if (!method || !['GET', 'PUT', 'POST'].includes(method.toUpperCase()))
   fail('METHOD must be GET, PUT or POST');
-if (!path?.startsWith('/')) fail('the path must start with /, e.g. /deals/30000155/handover');
+if (!path?.startsWith('/')) fail('the path must start with /, e.g. /deals/30000030/handover');
 if (!values.user || !/^\d+$/.test(values.user))
   fail('--user must be the numeric HubSpot user id of the caller');
 if (values.body !== undefined) {

@@ -8,6 +8,7 @@ import { startGateEnforcement } from '#src/settings/gate-settings-store';
 import { localGateSettings, startLocalAws } from './aws.ts';
 import { DEFAULT_BACKEND_PORT, LOCAL_HUBSPOT_ENV, startBackend } from './backend.ts';
 import { DEMO_RISK_SETTINGS } from './demo-risk-settings.ts';
+import { findWalkthroughDeal, walkthroughText } from './walkthrough.ts';
 import { projectWebhookSubscriptions } from './webhook-subscriptions.ts';
 
 /**
@@ -73,10 +74,9 @@ Renewal Guard is running locally.
 Sandbox tokens: ${SANDBOX_TOKENS.join(', ')}, ${UI_TOKEN_PREFIX}<ownerId> (the app writes as sandbox-app, app id ${LOCAL_HUBSPOT_ENV.HUBSPOT_APP_ID}).
 Local client secret: ${LOCAL_HUBSPOT_ENV.HUBSPOT_CLIENT_SECRET} (not a real secret).
 
-Next: move a deal to a won stage in the sandbox, e.g.
-  curl -X PATCH ${sandbox.url}/crm/v3/objects/deals/<id> -H 'authorization: Bearer ${UI_TOKEN_PREFIX}<ownerId>' \\
-       -H 'content-type: application/json' -d '{"properties":{"dealstage":"closedwon"}}'
-and watch the gate answer. Ctrl-C stops everything.
+${walkthroughText(sandbox.url, await findWalkthroughDeal(sandbox.url))}
+
+Ctrl-C stops everything.
 `);
 
   // After the servers are up, not before: they serve while the first sync scores the demo portal.
