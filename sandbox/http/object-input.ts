@@ -45,3 +45,37 @@ export function validatedProperties(
   if (problems.length > 0) throw invalidProperties(problems);
   return properties;
 }
+
+/** The pipeline and stage properties of the types that have pipelines, and HubSpot's default pipeline. */
+const PIPELINE_PROPERTIES = {
+  deals: { pipeline: 'pipeline', stage: 'dealstage', defaultPipeline: 'default' },
+  tickets: { pipeline: 'hs_pipeline', stage: 'hs_pipeline_stage', defaultPipeline: '0' },
+} as const;
+
+/**
+ * A stage must belong to the object's pipeline (the one written, else the one it has, else the
+ * default), not just to some pipeline of the portal: HubSpot refuses a deal in its renewal
+ * pipeline moved to the sales pipeline's "closedwon". `current` reads the object's stored value.
+ */
+export function checkStageInPipeline(
+  portal: Portal,
+  type: ObjectTypeName,
+  properties: Record<string, string>,
+  current: (name: string) => string | undefined = () => undefined,
+): void {
+  if (type !== 'deals' && type !== 'tickets') return;
+  const names = PIPELINE_PROPERTIES[type];
+  if (!(names.stage in properties) && !(names.pipeline in properties)) return;
+  const pipelineId = properties[names.pipeline] || current(names.pipeline) || names.defaultPipeline;
+  const stage = properties[names.stage] ?? current(names.stage);
+  const pipeline = portal.pipelines[type].get(pipelineId);
+  if (!stage || !pipeline || pipeline.stages.some((s) => s.id === stage)) return;
+  throw invalidProperties([
+    {
+      isValid: false,
+      message: `${stage} is not a stage of pipeline ${pipelineId} (${pipeline.label}); its stages are: [${pipeline.stages.map((s) => s.id).join(', ')}]`,
+      error: 'INVALID_OPTION',
+      name: names.stage,
+    },
+  ]);
+}

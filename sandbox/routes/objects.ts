@@ -17,7 +17,7 @@ import {
   queryList,
   queryString,
 } from '../http/input.ts';
-import { validatedProperties } from '../http/object-input.ts';
+import { checkStageInPipeline, validatedProperties } from '../http/object-input.ts';
 import { objectOnTheWire } from '../http/serialize.ts';
 import type { SandboxState } from '../state.ts';
 import type { Mutation } from '../store/mutations.ts';
@@ -225,6 +225,7 @@ function createObjects(
     const path = inputs.length === 1 && !Array.isArray(raw) ? '' : `inputs[${index}].`;
     const input = expectObject(raw, path ? `inputs[${index}]` : 'body');
     const properties = validatedProperties(portal, type, input.properties ?? {}, `${path}properties`);
+    checkStageInPipeline(portal, type, properties);
     const id = nextId++;
     mutations.push({ op: 'create', type, id, at, actor: request.actor, properties });
     mutations.push(...inlineAssociations(state, type, id, input.associations, `${path}associations`));
@@ -313,14 +314,10 @@ function updateObjects(
       throw validationError(`Duplicate IDs found in batch input: [${id}]. IDs must be unique`);
     seen.add(id);
     const path = single ? 'properties' : `inputs[${index}].properties`;
-    mutations.push({
-      op: 'update',
-      type,
-      id,
-      at,
-      actor: request.actor,
-      properties: validatedProperties(portal, type, input.properties, path),
-    });
+    const properties = validatedProperties(portal, type, input.properties, path);
+    const row = table.rowOf(id)!;
+    checkStageInPipeline(portal, type, properties, (name) => table.wireValue(row, name));
+    mutations.push({ op: 'update', type, id, at, actor: request.actor, properties });
   }
   if (missing.length > 0) {
     if (single) throw notFound();

@@ -56,6 +56,43 @@ describe('pipelines', () => {
     });
     expect(deal.properties.dealstage).toBe(won.id);
     expect((await refusal(client.crm.pipelines.pipelinesApi.getById('deals', 'nope'))).code).toBe(404);
+
+    // A stage must be one of the deal's own pipeline, not of any pipeline: nothing is written.
+    const wrongPipeline = await refusal(
+      client.crm.deals.basicApi.update(deal.id, { properties: { dealstage: 'closedwon' } }),
+    );
+    expect(wrongPipeline.code).toBe(400);
+    expect(wrongPipeline.body.message).toContain(`closedwon is not a stage of pipeline ${created.id}`);
+    expect(wrongPipeline.body.message).toContain('"name":"dealstage"');
+    const sales = await client.crm.deals.basicApi.create({
+      properties: { dealname: 'Sales deal', dealstage: 'contractsent' },
+      associations: [],
+    });
+    const batch = await refusal(
+      client.crm.deals.batchApi.update({
+        inputs: [
+          { id: sales.id, properties: { dealname: 'Renamed' } },
+          { id: deal.id, properties: { dealstage: 'appointmentscheduled' } },
+        ],
+      }),
+    );
+    expect(batch.code).toBe(400);
+    expect(batch.body.message).toContain(`appointmentscheduled is not a stage of pipeline ${created.id}`);
+    const [salesAfter, dealAfter] = await Promise.all([
+      client.crm.deals.basicApi.getById(sales.id, ['dealname']),
+      client.crm.deals.basicApi.getById(deal.id, ['dealstage']),
+    ]);
+    expect(salesAfter.properties.dealname).toBe('Sales deal');
+    expect(dealAfter.properties.dealstage).toBe(won.id);
+    // Moving to another pipeline with one of its stages is fine.
+    const moved = await client.crm.deals.basicApi.update(deal.id, {
+      properties: { pipeline: 'default', dealstage: 'closedwon' },
+    });
+    expect(moved.properties).toMatchObject({ pipeline: 'default', dealstage: 'closedwon' });
+    const created2 = await refusal(
+      client.crm.deals.basicApi.create({ properties: { dealstage: won.id }, associations: [] }),
+    );
+    expect(created2.body.message).toContain(`${won.id} is not a stage of pipeline default`);
   });
 });
 
