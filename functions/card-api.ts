@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { documentClient } from '#src/aws/clients';
 import { readConfig } from '#src/aws/config';
 import { lambdaHandler } from '#src/aws/lambda';
+import { createViolationClaims } from '#src/aws/violation-claims';
 import { hubspotConnectionFromEnv } from '#src/hubspot/config';
 import { createHubSpotCrm } from '#src/hubspot/crm-adapter';
 import { buildCardApi } from '#src/http/card-api';
@@ -14,6 +15,7 @@ const config = readConfig([
   'HUBSPOT_PORTAL_ID',
   'CARD_API_PUBLIC_URL',
   'SETTINGS_TABLE_NAME',
+  'IDEMPOTENCY_TABLE_NAME',
 ]);
 // Module scope: warm invocations reuse the CRM's rate limiter, pipeline cache and connections.
 const crm = createHubSpotCrm(hubspotConnectionFromEnv());
@@ -25,6 +27,8 @@ const app = buildCardApi(
     ...handoverRoutes({
       crm,
       gateSettings: (portalId) => loadGateSettings(gateSettingsStore, portalId),
+      violationClaims: (portalId) =>
+        createViolationClaims(documentClient, config.IDEMPOTENCY_TABLE_NAME, portalId),
       now: () => new Date().toISOString(),
     }),
   ],

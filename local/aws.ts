@@ -186,12 +186,9 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
   }
 }
 
-/**
- * The gate settings in the local DynamoDB, as the functions read them: for what an installer does
- * (`startGateEnforcement`) and for tests that configure the gate. `close` releases the client.
- */
-export function localGateSettings(aws: Pick<LocalAws, 'dynamodbEndpoint' | 'tableNames'>): {
-  store: GateSettingsStore;
+/** A DynamoDB document client on the local stand-in, for installers and tests. `close` releases it. */
+export function localDocumentClient(aws: Pick<LocalAws, 'dynamodbEndpoint'>): {
+  documents: DynamoDBDocumentClient;
   close(): void;
 } {
   const client = new DynamoDBClient({
@@ -202,9 +199,17 @@ export function localGateSettings(aws: Pick<LocalAws, 'dynamodbEndpoint' | 'tabl
       secretAccessKey: LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY,
     },
   });
-  const documents = DynamoDBDocumentClient.from(client);
-  return {
-    store: createGateSettingsStore(documents, aws.tableNames.settings),
-    close: () => client.destroy(),
-  };
+  return { documents: DynamoDBDocumentClient.from(client), close: () => client.destroy() };
+}
+
+/**
+ * The gate settings in the local DynamoDB, as the functions read them: for what an installer does
+ * (`startGateEnforcement`) and for tests that configure the gate. `close` releases the client.
+ */
+export function localGateSettings(aws: Pick<LocalAws, 'dynamodbEndpoint' | 'tableNames'>): {
+  store: GateSettingsStore;
+  close(): void;
+} {
+  const { documents, close } = localDocumentClient(aws);
+  return { store: createGateSettingsStore(documents, aws.tableNames.settings), close };
 }

@@ -1,5 +1,6 @@
 import type { GateStatus } from './fields';
-import { enforceGate, type GateCrm } from './enforce-gate';
+import type { GateCrm } from './enforce-gate';
+import { enforceGateForDeals, type GateBatchCrm, type ViolationClaims } from './enforce-gate-batch';
 import type { GateAction } from './gate';
 import type { GateSettings } from './gate-settings';
 import type { HandoverFinding, HandoverSummary } from './findings';
@@ -14,12 +15,15 @@ export interface SavedHandover {
 
 /**
  * Saves the five fields from the card, with the derived status, then runs the gate at once: the
- * app's own writes start no webhook, so a flagged deal completed here is cleared here.
+ * app's own writes start no webhook, so a flagged deal completed here is cleared here. The gate
+ * runs as the worker runs it, claiming a violation before reporting it, so a save racing a webhook
+ * for the same won deal never reports it twice.
  * Throws `HandoverInputError` (names each bad field) for a wrong structure, `DealNotFoundError`.
  */
 export async function saveHandover(
-  crm: GateCrm,
+  crm: GateCrm & GateBatchCrm,
   settings: GateSettings,
+  claims: ViolationClaims,
   dealId: string,
   fields: unknown,
   now: string,
@@ -34,7 +38,8 @@ export async function saveHandover(
     rg_handover_status: summary.complete ? 'complete' : 'incomplete',
     rg_handover_missing: summary.missing,
   });
-  const { decision } = await enforceGate(crm, settings, dealId, now);
+  const [outcome] = await enforceGateForDeals(crm, claims, settings, [dealId], now);
+  const decision = outcome!.decision;
   const status = (decision.writes.rg_gate_status ??
     deal.properties.rg_gate_status ??
     null) as GateStatus | null;

@@ -7,6 +7,7 @@ import { createViolationClaims } from '#src/aws/violation-claims';
 import { CrmError } from '#src/crm/errors';
 import type { CrmPort } from '#src/crm/port';
 import { enforceGateForDeals, type ViolationClaims } from '#src/handover/enforce-gate-batch';
+import { saveHandover } from '#src/handover/save-handover';
 import { parseGateSettings } from '#src/handover/gate-settings';
 import type { RunningSandbox } from '#sandbox/server';
 import { PORTAL_ADMIN } from '#sandbox/seed/empty';
@@ -103,6 +104,36 @@ const ASSOCIATION_READS = /associations.*batch\/read/;
 const now = () => new Date().toISOString();
 
 describe('gate batches retried after a failure create no second note or task', () => {
+  it('a card save between a failed attempt and its retry reports the violation once', async () => {
+    const dealId = await importedWonDeal();
+    await expect(
+      enforceGateForDeals(failingOnce('updateDeals', 'before'), claims, settings, [dealId], now()),
+    ).rejects.toThrow('HubSpot could not updateDeals');
+    expect(await state(dealId)).toEqual({ dealstage: 'closedwon', gate: null, notes: 1, tasks: 1 });
+
+    // The AE saves a still incomplete handover in the card before the queue retries.
+    const saved = await saveHandover(
+      crm,
+      settings,
+      claims,
+      dealId,
+      {
+        rg_desired_outcome: 'Close the books in 4 days instead of 10, so the CFO reports by the 5th.',
+        rg_success_criteria: null,
+        rg_champion_contact_id: null,
+        rg_first_value_date: null,
+        rg_commitments: null,
+      },
+      now(),
+    );
+    expect(saved.gate).toMatchObject({ action: 'block', status: 'blocked' });
+    expect(await state(dealId)).toEqual({ dealstage: 'contractsent', gate: 'blocked', notes: 1, tasks: 1 });
+
+    const [retry] = await enforceGateForDeals(crm, claims, settings, [dealId], now());
+    expect(retry?.decision.action).not.toBe('block');
+    expect(await state(dealId)).toEqual({ dealstage: 'contractsent', gate: 'blocked', notes: 1, tasks: 1 });
+  });
+
   it('a batch whose deal update failed after its note and task were created finds them on its retry', async () => {
     const dealId = await importedWonDeal();
     await expect(

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@hubspot/api-client';
 import type { CrmPort } from '#src/crm/port';
+import { createViolationClaims } from '#src/aws/violation-claims';
 import { enforceGate } from '#src/handover/enforce-gate';
+import type { ViolationClaims } from '#src/handover/enforce-gate-batch';
 import { NotAllowedError } from '#src/handover/errors';
 import { parseGateSettings } from '#src/handover/gate-settings';
 import { overrideGate } from '#src/handover/override-gate';
@@ -11,6 +13,7 @@ import { sweepUnenforcedDeals } from '#src/handover/sweep';
 import type { RunningSandbox } from '#sandbox/server';
 import { PORTAL_ADMIN } from '#sandbox/seed/empty';
 import { IMPORT_TOKEN } from '#sandbox/tokens';
+import { localDocumentClient, startLocalAws, type LocalAws } from '../../local/aws.ts';
 import { clientFor, startTestSandbox } from '../support/sandbox';
 import { crmFor, installDealProperties } from './portal';
 
@@ -18,17 +21,27 @@ let sandbox: RunningSandbox;
 let app: Client;
 let importer: Client;
 let crm: CrmPort;
+let aws: LocalAws;
+let dynamo: ReturnType<typeof localDocumentClient>;
+let claims: ViolationClaims;
 const settings = parseGateSettings({ revops: { userIds: [PORTAL_ADMIN.userId] } });
 const NOW = new Date().toISOString();
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
+  aws = await startLocalAws();
+  dynamo = localDocumentClient(aws);
+  claims = createViolationClaims(dynamo.documents, aws.tableNames.idempotency, sandbox.portalId);
   app = clientFor(sandbox);
   importer = clientFor(sandbox, IMPORT_TOKEN);
   crm = crmFor(sandbox);
   await installDealProperties(app);
 });
-afterAll(() => sandbox.close());
+afterAll(async () => {
+  dynamo?.close();
+  await aws?.close();
+  await sandbox?.close();
+});
 
 /** A deal an import moved straight from Contract Sent to Closed Won, owned by the portal admin. */
 async function importedWonDeal(extra: Record<string, string> = {}): Promise<string> {
@@ -102,6 +115,7 @@ describe('the closed-won gate against the sandbox', () => {
     const saved = await saveHandover(
       crm,
       settings,
+      claims,
       dealId,
       {
         rg_desired_outcome: 'Close the books in 4 days instead of 10, so the CFO reports by the 5th.',
@@ -127,6 +141,7 @@ describe('the closed-won gate against the sandbox', () => {
     const error = await saveHandover(
       crm,
       settings,
+      claims,
       dealId,
       {
         rg_desired_outcome: null,

@@ -5,6 +5,7 @@ import type { Actor } from '#src/handover/actor';
 import type { SaveHandoverRejection } from '#src/handover/card-contract';
 import type { HandoverFinding } from '#src/handover/findings';
 import type { HandoverProperty } from '#src/handover/fields';
+import type { ViolationClaims } from '#src/handover/enforce-gate-batch';
 import type { GateSettings } from '#src/handover/gate-settings';
 import { handoverView } from '#src/handover/handover-view';
 import { overrideGate } from '#src/handover/override-gate';
@@ -19,6 +20,8 @@ export interface HandoverRouteDeps {
   crm: CrmPort;
   /** The portal's gate settings, defaults filled in. */
   gateSettings(portalId: number): Promise<GateSettings>;
+  /** Claims on the portal's gate violations, shared with the gate worker. */
+  violationClaims(portalId: number): ViolationClaims;
   /** ISO datetime; the server's clock decides every recorded time, never the card's. */
   now(): string;
 }
@@ -69,7 +72,8 @@ export function handoverRoutes(deps: HandoverRouteDeps): CardRoute[] {
         await requirePortalUser(request.identity);
         const settings = await deps.gateSettings(request.identity.portalId);
         try {
-          await saveHandover(crm, settings, dealId, request.body, deps.now());
+          const claims = deps.violationClaims(request.identity.portalId);
+          await saveHandover(crm, settings, claims, dealId, request.body, deps.now());
         } catch (error) {
           if (error instanceof HandoverInputError) return new CardReply(400, rejection(error));
           throw error;
