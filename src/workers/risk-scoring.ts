@@ -4,7 +4,7 @@ import { changedOutputs, needsReviewTask } from '#src/risk/outputs';
 import type { ScoringModel } from '#src/risk/score-company';
 import type { RiskSettings } from '#src/risk/settings';
 import { companyFeatures, scoreFeatures } from '#src/risk/sync/company-features';
-import { formerCustomerReason } from '#src/risk/sync/former-customer';
+import { formerCustomerOutputsToClear, formerCustomerReason } from '#src/risk/sync/former-customer';
 import { readRequest, reviewTask, storedTier } from '#src/risk/sync/sync-risk';
 
 export type RiskJobCrm = Pick<
@@ -44,6 +44,8 @@ export async function scoreRiskJob(
     const former = formerCustomerReason(record, pipelines, deps.settings);
     if (former) {
       skipped.push({ companyId: record.id, reason: former });
+      const clear = formerCustomerOutputsToClear(record);
+      if (clear) updates.push({ companyId: record.id, properties: clear });
       continue;
     }
     scored += 1;

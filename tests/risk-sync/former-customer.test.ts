@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Pipeline } from '#src/crm/records';
 import type { CompanyRiskRecord, RiskDeal } from '#src/crm/risk-port';
 import { DEFAULT_RISK_SETTINGS } from '#src/risk/settings';
-import { formerCustomerReason } from '#src/risk/sync/former-customer';
+import { OUTPUT_PROPERTIES } from '#src/risk/sync/company-features';
+import { formerCustomerOutputsToClear, formerCustomerReason } from '#src/risk/sync/former-customer';
 
 const stage = (id: string, isClosed: boolean, probability: string) => ({
   id,
@@ -88,5 +89,20 @@ describe('former customers are not scored', () => {
     expect(reason(recovered)).toBeNull();
     expect(reason(company('2026-12-01', [renewal('1', 'upcoming', '2026-12-01T00:00:00Z')]))).toBeNull();
     expect(reason(company('2026-12-01', []))).toBeNull();
+  });
+});
+
+describe('a former customer scored while it was one', () => {
+  it('has every output cleared, and one never scored has nothing to clear', () => {
+    const lost = [renewal('1', 'lost', '2026-05-01')];
+    const record = company('2026-05-01', lost);
+    const scoredBefore = {
+      ...record,
+      properties: { ...record.properties, rg_risk_tier: 'churn_risk', rg_risk_score: '12' },
+    };
+    expect(formerCustomerOutputsToClear(scoredBefore)).toEqual(
+      Object.fromEntries(OUTPUT_PROPERTIES.map((name) => [name, ''])),
+    );
+    expect(formerCustomerOutputsToClear(company('2026-05-01', lost))).toBeNull();
   });
 });

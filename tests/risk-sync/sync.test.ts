@@ -306,4 +306,45 @@ describe('risk sync against a demo portal', () => {
     ]);
     expect(summary.scored).toBe(COMPANIES - 1 - former.filter((id) => id !== deleted).length);
   });
+
+  it('a customer scored before that loses its renewal is skipped as a former customer, and its outputs are cleared', async () => {
+    const outputs = await outputsOf(await companiesWithRenewalDate());
+    const scored = [...outputs].filter(([id, o]) => !former.includes(id) && o.rg_risk_tier).map(([id]) => id);
+    let lostCustomer: string | undefined;
+    let openRenewals: string[] = [];
+    for (const id of scored) {
+      const links = await app.crm.associations.v4.basicApi.getPage('companies', id, 'deals');
+      const deals = await Promise.all(
+        links.results.map((l) =>
+          app.crm.deals.basicApi.getById(String(l.toObjectId), ['pipeline', 'dealstage']),
+        ),
+      );
+      openRenewals = deals
+        .filter((d) => d.properties.pipeline === RENEWALS.id)
+        .filter((d) => d.properties.dealstage !== RENEWALS.won && d.properties.dealstage !== RENEWALS.lost)
+        .map((d) => d.id);
+      if (openRenewals.length > 0) {
+        lostCustomer = id;
+        break;
+      }
+    }
+    expect(lostCustomer).toBeDefined();
+    const csm = clientFor(sandbox, uiToken(outputs.get(lostCustomer!)!.hubspot_owner_id!));
+    for (const dealId of openRenewals)
+      await csm.crm.deals.basicApi.update(dealId, {
+        properties: { dealstage: RENEWALS.lost, closedate: new Date().toISOString() },
+      });
+
+    const summary = await runRiskSync({ ...options, mode: 'delta' });
+
+    expect(summary.skipped).toContainEqual({
+      companyId: lostCustomer,
+      reason: expect.stringMatching(/^churned on \d{4}-\d{2}-\d{2}; not a current customer$/),
+    });
+    const after = (await outputsOf([lostCustomer!])).get(lostCustomer!)!;
+    for (const name of OUTPUT_PROPERTIES) expect(after[name] ?? '', name).toBe('');
+    // Cleared once: the next delta finds nothing left to write (its own write is not a change).
+    const again = await runRiskSync({ ...options, mode: 'delta' });
+    expect(again.written).toBe(0);
+  });
 });

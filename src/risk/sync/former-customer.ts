@@ -3,6 +3,7 @@ import type { CompanyRiskRecord } from '#src/crm/risk-port';
 import type { RiskSettings } from '../settings';
 import { toMillis } from '../signals/activity';
 import { isoDay } from '../signals/window';
+import { OUTPUT_PROPERTIES } from './company-features';
 import { renewalOutcome } from './record-activity';
 
 const NOT_CURRENT = 'not a current customer';
@@ -47,4 +48,13 @@ function isOpen(deal: CompanyRiskRecord['deals'][number], pipelines: readonly Pi
   const stage = pipelines.find((p) => p.id === deal.pipeline)?.stages.find((s) => s.id === deal.dealstage);
   // A stage the pipelines do not list cannot be told open or closed: it does not keep the customer.
   return stage !== undefined && stage.metadata.isClosed !== 'true';
+}
+
+/**
+ * A former customer scored while it was one still shows its tier, which would read as a live risk
+ * in the record and in reports: the outputs to clear (all of them, empty), or null when it has none.
+ */
+export function formerCustomerOutputsToClear(record: CompanyRiskRecord): Record<string, string> | null {
+  if (!OUTPUT_PROPERTIES.some((name) => record.properties[name])) return null;
+  return Object.fromEntries(OUTPUT_PROPERTIES.map((name) => [name, '']));
 }

@@ -8,7 +8,7 @@ import type { RiskSettings } from '../settings';
 import { RISK_TIER_LABELS, RISK_TIERS, type RiskTier } from '../tiers';
 import { companyFeatures, OUTPUT_PROPERTIES, scoreFeatures, type CompanyFeatures } from './company-features';
 import { findChangedCompanies } from './find-changes';
-import { formerCustomerReason } from './former-customer';
+import { formerCustomerOutputsToClear, formerCustomerReason } from './former-customer';
 import { pastRenewals } from './record-activity';
 import type { ModelStore, StoredRiskModel, SyncCursorStore } from './stores';
 import { emptyTierCounts, type RiskSyncMode, type RiskSyncProgress, type RiskSyncSummary } from './summary';
@@ -73,6 +73,8 @@ export async function syncRisk(deps: RiskSyncDeps, options: RiskSyncOptions): Pr
   const pipelines = await crm.dealPipelines();
   const companies: CompanyFeatures[] = [];
   const rows: BacktestRow[] = [];
+  /** Former customers' outputs from when they were customers, cleared with the other writes. */
+  const formerOutputs: CompanyUpdate[] = [];
   const read = async (ids: readonly string[]) => {
     const page = await crm.readRiskPage(readRequest(settings, ids));
     skipped.push(...page.skipped);
@@ -81,8 +83,11 @@ export async function syncRisk(deps: RiskSyncDeps, options: RiskSyncOptions): Pr
         // A former customer's past renewals still teach the model; only today's score is skipped.
         if (mode === 'full') rows.push(...historyRows(record, pipelines, settings, startedAt));
         const former = formerCustomerReason(record, pipelines, settings);
-        if (former) skipped.push({ companyId: record.id, reason: former });
-        else companies.push(companyFeatures(record, settings, startedAt));
+        if (former) {
+          skipped.push({ companyId: record.id, reason: former });
+          const clear = formerCustomerOutputsToClear(record);
+          if (clear) formerOutputs.push({ companyId: record.id, properties: clear });
+        } else companies.push(companyFeatures(record, settings, startedAt));
       } catch (error) {
         skipped.push({ companyId: record.id, reason: `could not be scored: ${messageOf(error)}` });
       }
@@ -129,6 +134,8 @@ export async function syncRisk(deps: RiskSyncDeps, options: RiskSyncOptions): Pr
       tasks.set(company.companyId, reviewTask(company, score.tier, score.outputs.rg_risk_drivers, startedAt));
     }
   }
+
+  updates.push(...formerOutputs);
 
   let written = 0;
   let tasksCreated = 0;
