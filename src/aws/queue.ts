@@ -15,8 +15,8 @@ export const GATE_JOBS_PER_MESSAGE = 100;
 
 export interface SqsJobQueueOptions {
   /**
-   * Jobs per message. Above 1, a message body is a JSON array of jobs (`parseQueuedJobs` reads
-   * both shapes), so a producer of many small jobs makes one call for up to ten messages' worth.
+   * Jobs per message. Above 1, a message body is a JSON array of jobs (the gate worker's
+   * `parseGateJobs` reads both shapes), so a producer of many small jobs makes one call for up to ten messages' worth.
    */
   jobsPerMessage?: number;
 }

@@ -84,52 +84,46 @@ export async function runGateChecks(
   deps: GateCheckDeps,
 ): Promise<Map<string, GateCheckResult>> {
   const results = new Map<string, GateCheckResult>();
-  const byPortal = new Map<number, { messageId: string; jobs: GateCheckJob[] }[]>();
+  const jobsOf = new Map<string, GateCheckJob[]>();
   for (const message of messages) {
     try {
-      const jobs = parseGateJobs(message);
-      // A packed message normally holds one portal's checks (one webhook delivery); mixed ones are split.
-      for (const portalId of new Set(jobs.map((job) => job.portalId))) {
-        const group = byPortal.get(portalId) ?? [];
-        group.push({ messageId: message.messageId, jobs: jobs.filter((job) => job.portalId === portalId) });
-        byPortal.set(portalId, group);
-      }
+      jobsOf.set(message.messageId, parseGateJobs(message));
     } catch (error) {
       results.set(message.messageId, { ok: false, error });
     }
   }
-  for (const [portalId, queued] of byPortal) {
-    let byDeal: Map<string, GateOutcome> | undefined;
-    let failure: unknown;
+  // A packed message normally holds one portal's checks (one webhook delivery), but may mix them.
+  const dealsByPortal = new Map<number, string[]>();
+  for (const job of [...jobsOf.values()].flat()) {
+    const dealIds = dealsByPortal.get(job.portalId) ?? [];
+    dealIds.push(job.dealId);
+    dealsByPortal.set(job.portalId, dealIds);
+  }
+  const enforced = new Map<number, { byDeal: Map<string, GateOutcome> } | { error: unknown }>();
+  for (const [portalId, dealIds] of dealsByPortal) {
     try {
-      const settings = await deps.settingsOf(portalId);
       const outcomes = await enforceGateForDeals(
         deps.crm,
         deps.violationClaimsOf(portalId),
-        settings,
-        queued.flatMap((q) => q.jobs.map((job) => job.dealId)),
+        await deps.settingsOf(portalId),
+        dealIds,
         deps.now(),
       );
-      byDeal = new Map(outcomes.map((outcome) => [outcome.dealId, outcome]));
+      enforced.set(portalId, { byDeal: new Map(outcomes.map((outcome) => [outcome.dealId, outcome])) });
     } catch (error) {
-      failure = error;
+      enforced.set(portalId, { error });
     }
-    for (const { messageId, jobs } of queued) {
-      const earlier = results.get(messageId);
-      if (earlier && !earlier.ok) continue;
-      const outcomes = jobs.map((job) => byDeal?.get(job.dealId));
-      const missing = outcomes.some((outcome) => outcome === undefined);
-      if (failure !== undefined || missing) {
-        const allJobs = [...(earlier?.jobs ?? []), ...jobs];
-        results.set(messageId, { ok: false, jobs: allJobs, error: failure ?? new Error('no outcome') });
-        continue;
-      }
-      results.set(messageId, {
-        ok: true,
-        jobs: [...(earlier?.jobs ?? []), ...jobs],
-        outcomes: [...(earlier?.ok ? earlier.outcomes : []), ...(outcomes as GateOutcome[])],
-      });
+  }
+  for (const [messageId, jobs] of jobsOf) {
+    const outcomes: GateOutcome[] = [];
+    let error: unknown;
+    for (const job of jobs) {
+      const portal = enforced.get(job.portalId)!;
+      const outcome = 'byDeal' in portal ? portal.byDeal.get(job.dealId) : undefined;
+      if (outcome) outcomes.push(outcome);
+      else error ??= 'error' in portal ? portal.error : new Error('no outcome');
     }
+    results.set(messageId, error === undefined ? { ok: true, jobs, outcomes } : { ok: false, jobs, error });
   }
   return results;
 }
