@@ -7,6 +7,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { chunks } from '#src/collections/chunks';
 import { lambdaContext, sqsEvent } from './lambda-events.ts';
 
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
@@ -102,11 +103,11 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
     }
     const done = messages.filter((message) => !failed.has(message.MessageId ?? ''));
     // DeleteMessageBatch takes at most 10 entries.
-    for (let i = 0; i < done.length; i += 10) {
+    for (const part of chunks(done, 10)) {
       await client.send(
         new DeleteMessageBatchCommand({
           QueueUrl: queueUrl,
-          Entries: done.slice(i, i + 10).map((message, index) => ({
+          Entries: part.map((message, index) => ({
             Id: String(index),
             ReceiptHandle: message.ReceiptHandle,
           })),

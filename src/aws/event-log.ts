@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { chunks } from '#src/collections/chunks';
 
 /** HubSpot retries a failed webhook delivery for about a day: remember events for two. */
 export const WEBHOOK_EVENT_MEMORY_SECONDS = 2 * 24 * 60 * 60;
@@ -28,12 +29,6 @@ export interface EventLogOptions {
   keyPrefix: string;
   expiresAfterSeconds: number;
   nowMs?: () => number;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**

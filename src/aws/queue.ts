@@ -1,4 +1,5 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { chunks } from '#src/collections/chunks';
 import { jobSchema, type Job } from '#src/jobs';
 
 /** Where producers put work. The use cases see only this port. */
@@ -16,7 +17,8 @@ export const GATE_JOBS_PER_MESSAGE = 100;
 export interface SqsJobQueueOptions {
   /**
    * Jobs per message. Above 1, a message body is a JSON array of jobs (the gate worker's
-   * `parseGateJobs` reads both shapes), so a producer of many small jobs makes one call for up to ten messages' worth.
+   * `parseGateJobs` reads both shapes), so a producer of many small jobs makes one call for up to
+   * ten messages' worth.
    */
   jobsPerMessage?: number;
 }
@@ -67,10 +69,7 @@ export class SqsJobQueue implements JobQueue {
 
   async send(jobs: readonly Job[]): Promise<void> {
     const bodies = queuedJobBodies(jobs, this.options.jobsPerMessage ?? 1);
-    const chunks: string[][] = [];
-    for (let i = 0; i < bodies.length; i += SQS_BATCH_LIMIT)
-      chunks.push(bodies.slice(i, i + SQS_BATCH_LIMIT));
-    await Promise.all(chunks.map((chunk) => this.sendChunk(chunk)));
+    await Promise.all(chunks(bodies, SQS_BATCH_LIMIT).map((chunk) => this.sendChunk(chunk)));
   }
 
   private async sendChunk(bodies: readonly string[]): Promise<void> {

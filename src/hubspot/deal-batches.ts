@@ -2,6 +2,7 @@ import type { BatchReadDeal, DealBatchesPort, DealNoteAndTaskBodies } from '#src
 import type { NoteToCreate, TaskToCreate } from '#src/crm/records';
 import { AssociationSpecAssociationCategoryEnum, type HubSpotApis } from './codegen-apis';
 import type { RetryingCaller } from './retrying-call';
+import { chunks } from '#src/collections/chunks';
 
 /** HubSpot-defined association type ids (associations v4). */
 export const NOTE_TO_DEAL = 214;
@@ -31,12 +32,6 @@ export function taskProperties(task: TaskToCreate): Record<string, string> {
   if (task.ownerId) properties.hubspot_owner_id = task.ownerId;
   if (task.queueIds?.length) properties.hs_queue_membership_ids = task.queueIds.join(';');
   return properties;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** The batch half of the CRM port: one request per 100 deals, notes or tasks. */

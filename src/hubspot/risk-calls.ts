@@ -2,17 +2,12 @@ import type { CrmCallStats } from '#src/crm/risk-port';
 import type { PropertyValue } from '#src/risk/signals/activity';
 import type { HubSpotObject, RiskApis } from './risk-apis';
 import type { RateLimiter } from './rate-limiter';
+import { chunks } from '#src/collections/chunks';
 import type { RetryingCaller } from './retrying-call';
 
 /** HubSpot's batch limits: object reads and writes take 100 inputs, association reads 1,000. */
 export const OBJECT_BATCH_LIMIT = 100;
 export const ASSOCIATION_BATCH_LIMIT = 1_000;
-
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /**
  * The retrying caller, counting every attempt (retries included) and every 429, so the sync can

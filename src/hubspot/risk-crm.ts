@@ -1,3 +1,4 @@
+import { chunks } from '#src/collections/chunks';
 import type { Pipeline } from '#src/crm/records';
 import type { CompanyIdPage, CompanyPageQuery, RiskCrmPort } from '#src/crm/risk-port';
 import type { HubSpotConnection } from './config';
@@ -11,14 +12,7 @@ import {
   type Filter,
   type RiskApis,
 } from './risk-apis';
-import {
-  chunks,
-  CountingCaller,
-  historyOf,
-  OBJECT_BATCH_LIMIT,
-  readAssociations,
-  readObjects,
-} from './risk-calls';
+import { CountingCaller, historyOf, OBJECT_BATCH_LIMIT, readAssociations, readObjects } from './risk-calls';
 import { readRiskPage } from './risk-page';
 
 const SEARCH_PAGE_LIMIT = 200;
