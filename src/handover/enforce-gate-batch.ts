@@ -35,12 +35,13 @@ const gone = (dealId: string): GateOutcome => ({
 });
 
 /**
- * `enforceGate` for many deals at once, with the same decisions: one batch read of the deals (with
- * `dealstage` history), associations and champions only for deals that name a champion, the cached
- * pipelines, then one batch create of notes, one of tasks and one batch update. A queue batch of
- * ten deals costs about four API calls instead of ten times four. Any failed call fails the whole
- * batch (the caller retries it), with the same note-before-update order as `enforceGate`; the
- * retry creates no second note or task for the same violation (`ViolationClaims`).
+ * The gate for one deal or many (the worker's queue batch, the card's save): re-reads the deals
+ * and decides on their current state only, so a duplicate or late event decides `none`. One batch
+ * read of the deals (with `dealstage` history), associations and champions only for deals that
+ * name a champion, the cached pipelines, then one batch create of notes, one of tasks and one
+ * batch update, so a hundred deals cost about four API calls. Notes and tasks come before the
+ * update: if it fails the batch fails (the caller retries it), where the other order could lose a
+ * violation; the retry creates no second note or task for it (`ViolationClaims`).
  */
 export async function enforceGateForDeals(
   crm: GateBatchCrm,

@@ -1,11 +1,14 @@
+import type { CrmPort } from '#src/crm/port';
 import type { GateStatus } from './fields';
-import type { GateCrm } from './enforce-gate';
 import { enforceGateForDeals, type GateBatchCrm, type ViolationClaims } from './enforce-gate-batch';
 import type { GateAction } from './gate';
 import type { GateSettings } from './gate-settings';
 import type { HandoverFinding, HandoverSummary } from './findings';
 import { judgeHandover, readDeal } from './handover-deal';
 import { parseHandoverInput } from './schema';
+
+/** What a save needs: the deal and its contacts, its update, and the gate's batch path. */
+export type SaveHandoverCrm = Pick<CrmPort, 'readDeal' | 'updateDeal' | 'readContacts'> & GateBatchCrm;
 
 export interface SavedHandover {
   findings: HandoverFinding[];
@@ -21,7 +24,7 @@ export interface SavedHandover {
  * Throws `HandoverInputError` (names each bad field) for a wrong structure, `DealNotFoundError`.
  */
 export async function saveHandover(
-  crm: GateCrm & GateBatchCrm,
+  crm: SaveHandoverCrm,
   settings: GateSettings,
   claims: ViolationClaims,
   dealId: string,

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@hubspot/api-client';
 import type { CrmPort } from '#src/crm/port';
 import { createViolationClaims } from '#src/aws/violation-claims';
-import { enforceGate } from '#src/handover/enforce-gate';
-import type { ViolationClaims } from '#src/handover/enforce-gate-batch';
+import { enforceGateForDeals, type ViolationClaims } from '#src/handover/enforce-gate-batch';
 import { NotAllowedError } from '#src/handover/errors';
-import { parseGateSettings } from '#src/handover/gate-settings';
+import { parseGateSettings, type GateSettings } from '#src/handover/gate-settings';
 import { overrideGate } from '#src/handover/override-gate';
 import { saveHandover } from '#src/handover/save-handover';
 import { HandoverInputError } from '#src/handover/schema';
@@ -87,13 +86,17 @@ async function championOf(dealId: string): Promise<string> {
   return contact.id;
 }
 
+/** The gate for one deal, as the worker and the card's save run it. */
+const enforce = async (gateSettings: GateSettings, dealId: string, now: string) =>
+  (await enforceGateForDeals(crm, claims, gateSettings, [dealId], now))[0]!;
+
 const firstValueDate = () => new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 
 describe('the closed-won gate against the sandbox', () => {
   it('moves a deal an import closed without a handover back, and gives its owner a note and a task, once', async () => {
     const dealId = await importedWonDeal();
 
-    const outcome = await enforceGate(crm, settings, dealId, NOW);
+    const outcome = await enforce(settings, dealId, NOW);
     expect(outcome.decision.action).toBe('block');
     expect(await dealProperties(dealId)).toMatchObject({
       dealstage: 'contractsent',
@@ -103,13 +106,13 @@ describe('the closed-won gate against the sandbox', () => {
     expect((await dealProperties(dealId)).rg_handover_missing).toContain('Champion: not chosen');
     expect(await engagements(dealId)).toEqual({ notes: 1, tasks: 1 });
 
-    expect((await enforceGate(crm, settings, dealId, NOW)).decision.action).toBe('none');
+    expect((await enforce(settings, dealId, NOW)).decision.action).toBe('none');
     expect(await engagements(dealId)).toEqual({ notes: 1, tasks: 1 });
   });
 
   it('clears a blocked deal when the AE completes the handover in the card, without moving it forward', async () => {
     const dealId = await importedWonDeal();
-    await enforceGate(crm, settings, dealId, NOW);
+    await enforce(settings, dealId, NOW);
     const champion = await championOf(dealId);
 
     const saved = await saveHandover(
@@ -159,7 +162,7 @@ describe('the closed-won gate against the sandbox', () => {
 
   it('flags instead of blocking in a pipeline whose policy is flag', async () => {
     const dealId = await importedWonDeal();
-    const outcome = await enforceGate(crm, parseGateSettings({ defaultPolicy: 'flag' }), dealId, NOW);
+    const outcome = await enforce(parseGateSettings({ defaultPolicy: 'flag' }), dealId, NOW);
     expect(outcome.decision.action).toBe('flag');
     expect(await dealProperties(dealId)).toMatchObject({ dealstage: 'closedwon', rg_gate_status: 'flagged' });
     expect(await engagements(dealId)).toEqual({ notes: 0, tasks: 1 });
@@ -191,7 +194,7 @@ describe('the closed-won gate against the sandbox', () => {
       rg_gate_override_reason: reason,
     });
     // The gate only records the handover status next to the override: no block, no task.
-    expect((await enforceGate(crm, settings, dealId, NOW)).decision.action).toBe('check');
+    expect((await enforce(settings, dealId, NOW)).decision.action).toBe('check');
     expect(await dealProperties(dealId)).toMatchObject({
       dealstage: 'closedwon',
       rg_gate_status: 'overridden',
@@ -202,7 +205,7 @@ describe('the closed-won gate against the sandbox', () => {
   it('does nothing to a deal that was deleted before its event was processed', async () => {
     const dealId = await importedWonDeal();
     await app.crm.deals.basicApi.archive(dealId);
-    expect((await enforceGate(crm, settings, dealId, NOW)).decision).toMatchObject({ action: 'none' });
+    expect((await enforce(settings, dealId, NOW)).decision).toMatchObject({ action: 'none' });
   });
 });
 
@@ -252,7 +255,7 @@ describe('the reconciliation sweep against the sandbox', () => {
     expect(due).not.toContain(wonBefore);
 
     // An event on the old deal (a field edited today) records the check and leaves it won.
-    const outcome = await enforceGate(crm, installed, wonBefore, new Date().toISOString());
+    const outcome = await enforce(installed, wonBefore, new Date().toISOString());
     expect(outcome.decision.action).toBe('check');
     expect(await dealProperties(wonBefore)).toMatchObject({ dealstage: 'closedwon', rg_gate_status: null });
     expect(await engagements(wonBefore)).toEqual({ notes: 0, tasks: 0 });
