@@ -1,9 +1,8 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z, ZodError } from 'zod';
 import { DynamoSettingsStore, StoredSettingsInvalidError } from '#src/aws/settings-store';
-import { startLocalAws, type LocalAws } from '../../local/aws.ts';
+import { localDocumentClient, startLocalAws, type LocalAws } from '../../local/aws.ts';
 
 const gateSettings = z.object({
   policy: z.enum(['block', 'flag', 'off']),
@@ -13,23 +12,19 @@ const gateSettings = z.object({
 const defaults = { policy: 'block' as const, revOpsUserIds: [], overrideMinLength: 20 };
 
 let aws: LocalAws;
+let dynamo: ReturnType<typeof localDocumentClient>;
 let client: DynamoDBDocumentClient;
 let store: DynamoSettingsStore<typeof gateSettings>;
 
 beforeAll(async () => {
   aws = await startLocalAws();
-  client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      region: 'us-east-1',
-      endpoint: aws.dynamodbEndpoint,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
+  dynamo = localDocumentClient(aws);
+  client = dynamo.documents;
   store = new DynamoSettingsStore(client, aws.tableNames.settings, gateSettings, defaults);
 });
 
 afterAll(async () => {
-  client?.destroy();
+  dynamo?.close();
   await aws?.close();
 });
 

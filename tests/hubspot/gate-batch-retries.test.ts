@@ -1,8 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Client } from '@hubspot/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_AWS_ENV, startLocalAws, type LocalAws } from '../../local/aws.ts';
+import { localDocumentClient, startLocalAws, type LocalAws } from '../../local/aws.ts';
 import { createViolationClaims } from '#src/aws/violation-claims';
 import { CrmError } from '#src/crm/errors';
 import type { CrmPort } from '#src/crm/port';
@@ -17,7 +15,7 @@ import { crmFor, installDealProperties } from './portal';
 
 let sandbox: RunningSandbox;
 let aws: LocalAws;
-let documents: DynamoDBDocumentClient;
+let dynamo: ReturnType<typeof localDocumentClient>;
 let importer: Client;
 let crm: CrmPort;
 let claims: ViolationClaims;
@@ -26,20 +24,14 @@ const settings = parseGateSettings({});
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   aws = await startLocalAws();
-  documents = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      region: LOCAL_AWS_ENV.AWS_REGION,
-      endpoint: aws.dynamodbEndpoint,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
+  dynamo = localDocumentClient(aws);
   importer = clientFor(sandbox, IMPORT_TOKEN);
   crm = crmFor(sandbox);
-  claims = createViolationClaims(documents, aws.tableNames.idempotency, sandbox.portalId);
+  claims = createViolationClaims(dynamo.documents, aws.tableNames.idempotency, sandbox.portalId);
   await installDealProperties(clientFor(sandbox));
 }, 30_000);
 afterAll(async () => {
-  documents?.destroy();
+  dynamo?.close();
   await aws?.close();
   await sandbox?.close();
 });

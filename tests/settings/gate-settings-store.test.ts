@@ -1,5 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoredSettingsInvalidError } from '#src/aws/settings-store';
 import { GateSettingsError, policyFor } from '#src/handover/gate-settings';
@@ -10,26 +9,22 @@ import {
   startGateEnforcement,
   type GateSettingsStore,
 } from '#src/settings/gate-settings-store';
-import { startLocalAws, type LocalAws } from '../../local/aws.ts';
+import { localDocumentClient, startLocalAws, type LocalAws } from '../../local/aws.ts';
 
 let aws: LocalAws;
+let dynamo: ReturnType<typeof localDocumentClient>;
 let client: DynamoDBDocumentClient;
 let store: GateSettingsStore;
 
 beforeAll(async () => {
   aws = await startLocalAws();
-  client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      region: 'us-east-1',
-      endpoint: aws.dynamodbEndpoint,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
+  dynamo = localDocumentClient(aws);
+  client = dynamo.documents;
   store = createGateSettingsStore(client, aws.tableNames.settings);
 });
 
 afterAll(async () => {
-  client?.destroy();
+  dynamo?.close();
   await aws?.close();
 });
 
