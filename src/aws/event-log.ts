@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { chunks } from '#src/collections/chunks';
+import type { DeliveryClaims } from '#src/webhooks/accept-batch';
 
 /** HubSpot retries a failed webhook delivery for about a day: remember events for two. */
 export const WEBHOOK_EVENT_MEMORY_SECONDS = 2 * 24 * 60 * 60;
@@ -10,16 +11,6 @@ const GET_LIMIT = 100;
 const WRITE_LIMIT = 25;
 /** Unprocessed keys or items (throttling) are retried this many times, with back-off. */
 const ATTEMPTS = 8;
-
-export interface EventClaims<T> {
-  /** The items no earlier delivery handled: this invocation queues their work. */
-  fresh: T[];
-  duplicates: number;
-  /** Remembers the fresh items: later deliveries of them are duplicates until expiry. */
-  confirm(): Promise<void>;
-  /** Nothing is written before `confirm`, so a delivery that failed leaves nothing to forget. */
-  release(): Promise<void>;
-}
 
 export interface EventLogOptions {
   client: DynamoDBDocumentClient;
@@ -91,7 +82,7 @@ export function createEventLog(options: EventLogOptions) {
      * The events of a delivery not handled before (`fresh`); `confirm` remembers them once their
      * jobs are queued. Nothing is written before then, so there is nothing to release.
      */
-    async claim<T>(items: readonly T[], keyOf: (item: T) => string): Promise<EventClaims<T>> {
+    async claim<T>(items: readonly T[], keyOf: (item: T) => string): Promise<DeliveryClaims<T>> {
       const before = await seen(items.map(keyOf));
       const fresh: T[] = [];
       const firstSeen = new Set<string>();

@@ -2,11 +2,14 @@ import type { JobQueue } from '#src/aws/queue';
 import { gateCheckJobs, isGateTrigger, type GateTriggerContext } from '#src/webhooks/gate-jobs';
 import type { HubSpotEvent } from '#src/webhooks/hubspot-event';
 
-/** The subset of idempotency claims this use case needs (see `claimFirstDeliveries`). */
-export interface DeliveryClaims {
-  fresh: HubSpotEvent[];
+/** Which events of a delivery were not handled before (`src/aws/event-log.ts` keeps them). */
+export interface DeliveryClaims<T = HubSpotEvent> {
+  /** The items no earlier delivery handled: this delivery queues their work. */
+  fresh: T[];
   duplicates: number;
+  /** Remembers the fresh items once their work is queued: later deliveries see duplicates. */
   confirm(): Promise<void>;
+  /** Forgets what this delivery claimed, so HubSpot's retry of it is processed again. */
   release(): Promise<void>;
 }
 
